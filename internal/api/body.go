@@ -61,12 +61,14 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any, checks ...func() 
 			apiError(w, http.StatusBadRequest, "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt dieser Operation.")
 			return false
 		}
+		softHyphensOut(v)
 		recordFields(r, v)
 		return true
 	}
 	// Read what can be read (json.Unmarshal skips a member of the wrong
 	// type and goes on) for the operation's own checks.
 	_ = json.Unmarshal(data, v)
+	softHyphensOut(v)
 	recordFields(r, v)
 	for _, check := range checks {
 		for _, e := range model.ErrorsOf(check()) {
@@ -78,6 +80,60 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any, checks ...func() 
 	slices.SortStableFunc(problems, func(a, b Problem) int { return strings.Compare(a.Field, b.Field) })
 	writeRefusal(w, http.StatusBadRequest, problems)
 	return false
+}
+
+// softHyphensOut takes the soft hyphens (U+00AD) out of every string the
+// request struct v points to holds (its fields, lists, maps and values of
+// interface type, however deep), whether the body sent the character or
+// the escape \u00ad. The pages put them into long words for narrow
+// screens; a title copied from a page and sent to the API was stored with
+// them, and given back by the API, OParl, the feeds, the calendar, the
+// exports and the search. The web's forms take them out alike
+// (web.softHyphensOut). The API takes no password.
+func softHyphensOut(v any) {
+	stripSoftHyphens(reflect.ValueOf(v))
+}
+
+// stripSoftHyphens is softHyphensOut for the value v: its strings are
+// replaced where they can be set (unexported fields stay as they are).
+func stripSoftHyphens(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			stripSoftHyphens(v.Elem())
+		}
+	case reflect.Interface:
+		if v.IsNil() || !v.CanSet() {
+			return
+		}
+		// The value an interface holds cannot be set in place: a copy is
+		// stripped and put back.
+		e := reflect.New(v.Elem().Type()).Elem()
+		e.Set(v.Elem())
+		stripSoftHyphens(e)
+		v.Set(e)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				stripSoftHyphens(f)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			stripSoftHyphens(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			stripSoftHyphens(e)
+			v.SetMapIndex(k, e)
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(strings.ReplaceAll(v.String(), "\u00ad", ""))
+		}
+	}
 }
 
 // object is a JSON object as sent: its members in order, duplicates kept.

@@ -887,12 +887,39 @@ func idNum(id string) int {
 
 // TestOParlBuiltForStoredData: data written before OParl was built (a
 // database of an older version, a corpus written directly) is built by
-// store.SyncOParl at start: the same objects with the same ids, created
-// taken from the audit log.
+// store.SyncOParl at start: the same objects from the same source rows,
+// created taken from the audit log. The ids may differ: a new object takes
+// the next id of its kind, the build per change in the order the objects
+// became public (a person once it holds a function), the first build in
+// the order of their rows; so each object is matched by its source row.
 func TestOParlBuiltForStoredData(t *testing.T) {
 	c, st, _ := oparlServer(t)
 	before := c.walk(50)
 	db := st.DBForTests()
+	// sources gives the URL of each object with a source row by kind and
+	// source row.
+	sources := func() map[string]string {
+		t.Helper()
+		rows, err := db.Query(`SELECT kind, id, src FROM oparl_objects WHERE src IS NOT NULL`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var kind string
+			var id, src int64
+			if err := rows.Scan(&kind, &id, &src); err != nil {
+				t.Fatal(err)
+			}
+			out[fmt.Sprintf("%s %d", kind, src)] = fmt.Sprintf("%s/%s/%d", root, kind, id)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	sourcesBefore := sources()
 	// What migration 00051 finds and marks in an older database.
 	for _, q := range []string{
 		`DELETE FROM oparl_objects`, `DELETE FROM oparl_counts`, `DELETE FROM oparl_dirty`,
@@ -917,10 +944,48 @@ func TestOParlBuiltForStoredData(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("%d objects before, %d after the build", len(before), len(after))
 	}
-	for id, o := range before {
+	// The URL after the build of each URL before (the object of the same
+	// source row), and the URLs under it (an Organization's meeting list).
+	renamed := map[string]string{}
+	sourcesAfter := sources()
+	for key, was := range sourcesBefore {
+		if is, ok := sourcesAfter[key]; ok {
+			renamed[was] = is
+		}
+	}
+	var rename func(v any) any
+	rename = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			if is, ok := renamed[v]; ok {
+				return is
+			}
+			if i := strings.LastIndex(v, "/"); i > 0 {
+				if is, ok := renamed[v[:i]]; ok {
+					return is + v[i:]
+				}
+			}
+		case map[string]any:
+			out := map[string]any{}
+			for k, x := range v {
+				out[k] = rename(x)
+			}
+			return out
+		case []any:
+			out := make([]any, len(v))
+			for i, x := range v {
+				out[i] = rename(x)
+			}
+			return out
+		}
+		return v
+	}
+	for was, o := range before {
+		id := rename(was).(string)
+		o = rename(o).(map[string]any)
 		a, ok := after[id]
 		if !ok {
-			t.Errorf("%s missing after the build", id)
+			t.Errorf("%s (before: %s) missing after the build", id, was)
 			continue
 		}
 		// created from the audit log: the write's time, where the build

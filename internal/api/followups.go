@@ -390,6 +390,15 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// An account that reports no follow-up and reads only the public
+	// version (a FachMK secretariat) is refused before the lookup, the
+	// same for every id: a 403 for an internal follow-up, which GET
+	// answers it 404, told it that one exists. An internal reader reads
+	// every follow-up; whether it may report this one is asked below.
+	if !auth.Can(u, auth.RecordMinutes, "") && !auth.Can(u, auth.ViewInternal, "") {
+		apiError(w, http.StatusForbidden, "Den Stand eines Auftrags melden die Geschäftsstelle und die verantwortlichen Mitglieder.")
+		return
+	}
 	var in FollowUpReport
 	if !decodeBody(w, r, &in) {
 		return

@@ -972,6 +972,11 @@ func (a *Server) apiVote(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Refused before the lookup when the account votes in no procedure,
+	// the same for every id (refuseNonVoter).
+	if a.refuseNonVoter(w, r, u, true) {
+		return
+	}
 	id, ok := pathNumber(w, r, "id")
 	if !ok {
 		return
@@ -1132,7 +1137,7 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 // session is refused with 422 and nothing is recorded.
 func (a *Server) apiSessionVote(w http.ResponseWriter, r *http.Request) {
 	u, ok := a.tokenUser(w, r)
-	if !ok {
+	if !ok || a.refuseNonVoter(w, r, u, false) {
 		return
 	}
 	se, ok := a.sessionOfPath(w, r)
@@ -1302,6 +1307,27 @@ func (a *Server) mayVote(w http.ResponseWriter, r *http.Request, u *model.User, 
 		return false
 	}
 	return true
+}
+
+// refuseNonVoter answers 403 before a vote is looked up when the token's
+// account u votes in no vote of the kind, whatever the body
+// (model.NoBallotAnywhere), with the reason for no body in particular:
+// the same answer whether the vote the request names exists or not (as
+// the web's form, web.Server.refuseNonVoter). Before, a FachMK
+// secretariat's token learnt from 404 against 403 — the 403 naming the
+// body — which procedures and sessions exist. It reports whether it has
+// answered.
+func (a *Server) refuseNonVoter(w http.ResponseWriter, r *http.Request, u *model.User, written bool) bool {
+	m, err := a.tokenMember(r.Context(), u)
+	if err != nil {
+		a.fail(w, r, err)
+		return true
+	}
+	reason := model.NoBallotAnywhere(u, m, written)
+	if reason != "" {
+		apiError(w, http.StatusForbidden, reason)
+	}
+	return reason != ""
 }
 
 // Delegate is a person of a delegation in the JSON API; the tag `form`

@@ -83,3 +83,28 @@ func (v Voting) NoBallotReason(u *User, m Member) string {
 	}
 	return "Abstimmen kann nur das Konto eines stimmberechtigten Mitglieds."
 }
+
+// NoBallotAnywhere gives the reason the account u, acting for the member
+// m, has no ballot in any vote of the kind (written or in session),
+// whatever the body and its voters, worded for no body in particular;
+// "" when whether it has one depends on the vote. An account whose reason
+// is the same whether its member is among the body's voters or not — the
+// secretariat, an advisory member or guest, a FachMK secretariat, a
+// disabled account — is refused with it before its vote is looked up
+// (web form and JSON API), so that the answer is the same for a vote that
+// exists and one that does not: a FachMK secretariat, which may not read
+// the votes, learnt from 404 against 403 which exist. A member's office
+// and a spokesperson get "": their ballot or reason depends on the body's
+// voters, and both read every vote, so that its lookup tells them nothing
+// they may not read.
+func NoBallotAnywhere(u *User, m Member, written bool) string {
+	if u == nil {
+		return Voting{Written: written}.NoBallotReason(u, m)
+	}
+	without := Voting{Written: written}
+	with := Voting{Written: written, Voters: []Member{{Abbrev: u.MemberAbbrev}}}
+	if reason := without.NoBallotReason(u, m); reason == with.NoBallotReason(u, m) {
+		return reason
+	}
+	return ""
+}

@@ -120,7 +120,9 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	if q.Way, err = ParseDecisionWay(v.Get("verfahren")); err != nil {
 		return RegisterQuery{}, AtField("verfahren", err)
 	}
-	q.Text = strings.TrimSpace(v.Get("q"))
+	// Without the soft hyphens a word copied from a page carries: the
+	// query split at them and found nothing (as the search, web.searchPage).
+	q.Text = strings.TrimSpace(strings.ReplaceAll(v.Get("q"), "\u00ad", ""))
 	switch {
 	case utf8.RuneCountInString(q.Text) > RegisterMaxText:
 		return refuse("q", "Der Suchtext ist zu lang: höchstens %d Zeichen.", RegisterMaxText)

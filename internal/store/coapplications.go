@@ -331,7 +331,8 @@ func countedApplicantsTx(ctx context.Context, tx *sql.Tx, d model.Decision) ([]s
 }
 
 // DecideCoApplication records member's answer to co-application id, in
-// one transaction, by the named member's own office only:
+// one transaction, by the named member's own office only (another
+// member's co-application is not found, with the words of a missing one):
 //
 //   - seen is the fingerprint of the co-application as the office read it
 //     (model.CoApplication.Fingerprint, the form's field "fassung"); an
@@ -354,16 +355,16 @@ func (s *Store) DecideCoApplication(ctx context.Context, id int64, member string
 	var out model.CoApplication
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c, err := queryOne(ctx, tx, scanCoApplication, fmt.Sprintf("co-application %d", id), `SELECT `+coApplicationCols+coApplicationFrom+` WHERE c.id = ?`, id)
-		if errors.Is(err, ErrNotFound) {
-			return model.NotFoundError("Diesen Mitantrag gibt es nicht mehr: Die Anmeldung ist zurückgezogen oder nennt Ihr Mitglied nicht mehr als Antragsteller. Ihre Antwort ist nicht gespeichert.")
-		}
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		out = c
-		if c.Member != member {
-			return model.ForbiddenError("Einen Mitantrag bestätigt oder lehnt das genannte Mitglied ab.")
+		// Another member's co-application is answered as a missing one:
+		// a refusal of its own would tell an office which ids name
+		// another member's pending registration (model.Audience.SeesItem).
+		if errors.Is(err, ErrNotFound) || c.Member != member {
+			return model.NotFoundError("Diesen Mitantrag gibt es nicht mehr: Die Anmeldung ist zurückgezogen oder nennt Ihr Mitglied nicht mehr als Antragsteller. Ihre Antwort ist nicht gespeichert.")
 		}
+		out = c
 		if seen != c.Fingerprint() {
 			return model.ConflictError("Der Beschlussvorschlag „%s“ wurde geändert oder zurückgezogen und neu angemeldet, seit Sie ihn gelesen haben. Bitte lesen Sie den jetzigen Stand und antworten Sie darauf.", model.InternalText(c.Title))
 		}

@@ -40,7 +40,7 @@ func TestCoApplicantsConfirmBeforeTheyCount(t *testing.T) {
 	if n := len(must[[]model.CoApplication](t)(s.PendingCoApplications(ctx, "BY"))); n != 1 {
 		t.Errorf("BY is asked %d times, want once", n)
 	}
-	if _, err := s.DecideCoApplication(ctx, by[0].ID, "HH", model.CoConfirm, by[0].Fingerprint()); model.ClassOf(err) != model.ErrForbidden {
+	if _, err := s.DecideCoApplication(ctx, by[0].ID, "HH", model.CoConfirm, by[0].Fingerprint()); model.ClassOf(err) != model.ErrNotFound {
 		t.Errorf("HH answers for BY: %v", err)
 	}
 	must[model.CoApplication](t)(s.DecideCoApplication(ctx, by[0].ID, "BY", model.CoConfirm, by[0].Fingerprint()))

@@ -9,7 +9,9 @@ package store
 // one transaction. An object's modified time changes only when its content
 // (embedded objects included) changes. Objects that are deleted or no
 // longer public stay as tombstones with deleted: true; public ids are never
-// given twice within a kind.
+// given twice within a kind, and never tell which objects the public does
+// not see: a new object takes the next id of its kind, not its source
+// row's (allocate).
 //
 // What is public is decided by the publication gate in model (agenda,
 // items, decisions, their public texts); OParl adds that a Paper has a
@@ -79,9 +81,10 @@ type oparlSync struct {
 	want    map[string]map[int64]bool
 	visible map[oparlKey]bool
 	pid     map[oparlKey]int64
-	taken   map[string]map[int64]bool
-	maxID   map[string]int64
-	counts  map[string]int
+	// maxID is the highest public id given in a kind (read once per kind
+	// and batch, raised by each id allocate gives).
+	maxID  map[string]int64
+	counts map[string]int
 
 	sessions  map[int64]*model.Session
 	items     map[int64]*model.AgendaItem
@@ -98,9 +101,6 @@ type oparlSync struct {
 	rows          map[oparlKey]*stored
 	itemDecisions map[int64][]int64
 	audit         map[string]map[int64][2]string
-	// idUsed says whether a public id of a kind is given (read in batches
-	// for the source ids of new objects; taken has those given since).
-	idUsed map[string]map[int64]bool
 	// built are the objects of embeddedOnce kinds written in this build,
 	// for their parents.
 	built map[oparlKey]builtObject
@@ -190,11 +190,11 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 	}
 	y := &oparlSync{ctx: ctx, tx: newTxStmts(tx), now: now, backfill: backfill,
 		want: map[string]map[int64]bool{}, visible: map[oparlKey]bool{}, pid: map[oparlKey]int64{},
-		taken: map[string]map[int64]bool{}, maxID: map[string]int64{}, counts: map[string]int{},
+		maxID: map[string]int64{}, counts: map[string]int{},
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{}, dates: map[int64]*model.ConferenceDate{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
-		idUsed: map[string]map[int64]bool{}, sections: map[int64]string{}, built: map[oparlKey]builtObject{},
+		sections: map[int64]string{}, built: map[oparlKey]builtObject{},
 		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}, placeMeetings: map[string]bool{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
@@ -717,9 +717,19 @@ func (y *oparlSync) ref(kind string, src int64) (int64, error) {
 	return id, nil
 }
 
-// allocate gives the public id of a visible object: the one it has, else
-// its source row's id if that was never given in the kind, else one more
-// than the highest id ever given.
+// allocate gives the public id of a visible object: the one it has (kept
+// on a tombstone too), else one more than the highest id ever given in its
+// kind — the System object, the first of its kind, 1. Never its source
+// row's id: the agenda items, decisions and sessions share their tables
+// with rows the public does not see (the AL-Runde's items, pending
+// registrations, proposals not adopted), and ids taken from the rows
+// would count those hidden rows by the gaps between them
+// (model.Audience.SeesBody). Ids given before stay as they are.
+//
+// A LegislativeTerm is the one exception: its id is its year, as it always
+// was — no row's id, so it counts nothing, and the Body lists its terms in
+// the order of their ids; the next id after the years would read as a year
+// it is not.
 func (y *oparlSync) allocate(k oparlKey) (int64, error) {
 	old, err := y.stored(k)
 	if err != nil {
@@ -728,35 +738,17 @@ func (y *oparlSync) allocate(k oparlKey) (int64, error) {
 	if old != nil {
 		return old.id, nil
 	}
-	if y.taken[k.kind] == nil {
-		y.taken[k.kind] = map[int64]bool{}
-		var maxID int64
-		if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MAX(id), 0) FROM oparl_objects WHERE kind = ?`, k.kind).Scan(&maxID); err != nil {
-			return 0, fmt.Errorf("store: oparl id: %w", err)
-		}
-		y.maxID[k.kind] = maxID
+	if k.kind == oparl.KindLegislativeTerm {
+		return k.src, nil
 	}
-	cand := k.src
-	if k.kind == oparl.KindSystem {
-		cand = 1
-	}
-	used := y.taken[k.kind][cand] || cand <= 0
-	if u, known := y.idUsed[k.kind][cand]; known && !used {
-		used = u
-	} else if !used {
-		var one int
-		err := y.tx.QueryRowContext(y.ctx, `SELECT 1 FROM oparl_objects WHERE kind = ? AND id = ?`, k.kind, cand).Scan(&one)
-		used = err == nil
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	last, ok := y.maxID[k.kind]
+	if !ok {
+		if err := y.tx.QueryRowContext(y.ctx, `SELECT COALESCE(MAX(id), 0) FROM oparl_objects WHERE kind = ?`, k.kind).Scan(&last); err != nil {
 			return 0, fmt.Errorf("store: oparl id: %w", err)
 		}
 	}
-	if used {
-		cand = y.maxID[k.kind] + 1
-	}
-	y.taken[k.kind][cand] = true
-	y.maxID[k.kind] = max(y.maxID[k.kind], cand)
-	return cand, nil
+	y.maxID[k.kind] = last + 1
+	return last + 1, nil
 }
 
 // oparlTermYears gives the years of the council's legislative terms
@@ -799,16 +791,14 @@ func (y *oparlSync) run() error {
 			return err
 		}
 	}
+	// The keys of the sessions and other rows first, then those of the
+	// FachMK dates (negative, dateSrc) in the order of the dates' ids.
+	marked := map[string][]int64{}
 	for _, kind := range oparlOrder {
 		srcs := make([]int64, 0, len(y.want[kind]))
 		for src := range y.want[kind] {
 			srcs = append(srcs, src)
 		}
-		// The keys of the sessions and other rows first, then those of
-		// the FachMK dates (negative, dateSrc) in the order of the dates'
-		// ids: a first build gives the objects the ids that building them
-		// change by change gives — a session's Meeting its session's id,
-		// a date's the next free one.
 		sort.Slice(srcs, func(i, j int) bool {
 			a, b := srcs[i], srcs[j]
 			if (a < 0) != (b < 0) {
@@ -819,7 +809,21 @@ func (y *oparlSync) run() error {
 			}
 			return a < b
 		})
-		for _, src := range srcs {
+		marked[kind] = srcs
+	}
+	// The new public objects take their ids first, kind by kind in the
+	// order of their rows — not in the order in which building their
+	// parents refers to them — so that a first build numbers each kind
+	// in the order its rows were made (allocate).
+	for _, kind := range oparlOrder {
+		for _, src := range marked[kind] {
+			if _, err := y.ref(kind, src); err != nil {
+				return fmt.Errorf("store: oparl %s %d: %w", kind, src, err)
+			}
+		}
+	}
+	for _, kind := range oparlOrder {
+		for _, src := range marked[kind] {
 			if err := y.build(oparlKey{kind, src}); err != nil {
 				return fmt.Errorf("store: oparl %s %d: %w", kind, src, err)
 			}

@@ -144,37 +144,6 @@ func (y *oparlSync) preloadStored(kind string, srcs []int64) error {
 	})
 }
 
-// preloadIDsUsed reads which of the source ids of the marked new objects
-// of a kind are public ids of the kind already (a new object takes its
-// source row's id unless it is).
-func (y *oparlSync) preloadIDsUsed(kind string, srcs []int64) error {
-	if y.idUsed[kind] == nil {
-		y.idUsed[kind] = map[int64]bool{}
-	}
-	var need []int64
-	for _, src := range srcs {
-		if _, ok := y.idUsed[kind][src]; !ok && y.rows[oparlKey{kind, src}] == nil && src > 0 {
-			need = append(need, src)
-			y.idUsed[kind][src] = false
-		}
-	}
-	return inBatches(need, func(in string, args []any) error {
-		rows, err := y.tx.QueryContext(y.ctx, `SELECT id FROM oparl_objects WHERE kind = ? AND id IN `+in, append([]any{kind}, args...)...)
-		if err != nil {
-			return fmt.Errorf("store: oparl ids: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return fmt.Errorf("store: oparl ids: %w", err)
-			}
-			y.idUsed[kind][id] = true
-		}
-		return rows.Err()
-	})
-}
-
 // preloadAuditTimes reads the audit times of the marked keys of a kind
 // (new objects built from rows stored before take them).
 func (y *oparlSync) preloadAuditTimes(kind string, srcs []int64) error {
@@ -318,9 +287,6 @@ func (y *oparlSync) preloadMarked() error {
 	}
 	for _, kind := range oparlOrder {
 		if err := y.preloadStored(kind, srcs(kind)); err != nil {
-			return err
-		}
-		if err := y.preloadIDsUsed(kind, srcs(kind)); err != nil {
 			return err
 		}
 		if y.backfill {

@@ -558,7 +558,7 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	// On a published agenda the accepted item is public at once: the
 	// search and the live viewers learn of it as of any change.
 	s.changed(r, se.ID)
-	s.decided(w, r, se, it.ID, accept, "„"+it.Title+"“: "+it.Status.Label()+".")
+	s.decided(w, r, se, it.ID, accept, "„"+model.InternalText(it.Title)+"“: "+it.Status.Label()+".")
 }
 
 // decided answers a registration decision done (or found done: a second
@@ -701,5 +701,5 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("zurueck") == "live" {
 		to = fmt.Sprintf("%s/live", se.Path())
 	}
-	back(w, r, to, fmt.Sprintf("„%s“ wurde verschoben.", it.Title))
+	back(w, r, to, fmt.Sprintf("„%s“ wurde verschoben.", model.InternalText(it.Title)))
 }

@@ -1027,7 +1027,7 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", it.Title, member)+pulledPlace(se))
+	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", model.InternalText(it.Title), member)+pulledPlace(se))
 }
 
 // nameDelegate records a member's named person in the body, or a deputy.

@@ -142,7 +142,8 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 // "zurueckziehen" (field antwort) — for the proposal as the office read it
 // (field fassung, model.CoApplication.Fingerprint), from "Mein Bereich" or
 // the registration's page. Only the named member's office answers
-// (store.DecideCoApplication). A refused answer shows the proposal as it
+// (store.DecideCoApplication); another's co-application is answered 404 as
+// a missing one, with the same page, so that its id tells nothing. A refused answer shows the proposal as it
 // stands now with the reason; one to a withdrawn registration says so.
 func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.require(w, r, auth.ViewInternal, "")
@@ -167,7 +168,8 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 	// Declining takes the member out of the application and cannot be
 	// taken back (only a change of the proposal asks again): one click
 	// beside "bestätigen" did it. It is asked once more; a co-application
-	// of another member goes on to be refused below.
+	// of another member goes on to be not found below, as a missing one is
+	// (no question that would tell the office it exists).
 	if answer == model.CoDecline {
 		if c, err := s.st.CoApplication(ctx, id); err == nil && c.Member == u.MemberAbbrev && c.State == model.CoApplicationPending {
 			members, err := s.st.Members(ctx)

@@ -57,8 +57,8 @@ func TestCoApplicantsConfirmOnMyPage(t *testing.T) {
 	}
 	answer := fmt.Sprintf("%s/mitantraege/%d", ts.URL, pending[0].ID)
 	seen := postedForm(page, fmt.Sprintf("/mitantraege/%d", pending[0].ID)).Get("fassung")
-	if code, _ := do(t, hh, "POST", answer, url.Values{"antwort": {"bestaetigen"}, "fassung": {seen}}); code != http.StatusForbidden {
-		t.Errorf("Hamburg answers for Bayern: %d, want 403", code)
+	if code, _ := do(t, hh, "POST", answer, url.Values{"antwort": {"bestaetigen"}, "fassung": {seen}}); code != http.StatusNotFound {
+		t.Errorf("Hamburg answers for Bayern: %d, want 404 (as for a missing co-application)", code)
 	}
 	if code, _ := do(t, by, "POST", answer, url.Values{"antwort": {"vielleicht"}, "fassung": {seen}}); code != http.StatusBadRequest {
 		t.Errorf("an answer that is none: %d, want 400", code)

@@ -35,7 +35,8 @@ func TestDraftMinutesStandFollowsChanges(t *testing.T) {
 	if err := st.SyncOParl(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	_, meetingBefore := do(t, public, "GET", fmt.Sprintf("%s/oparl/v1/meeting/%d", ts.URL, s47.ID), nil)
+	meeting47 := ts.URL + oparlPathOf(t, ts, st, "meeting", "/sitzungen/47")
+	_, meetingBefore := do(t, public, "GET", meeting47, nil)
 	items, _ := st.Items(ctx, s47.ID)
 	gs := client(t, ts, "geschaeftsstelle")
 	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/beitraege", ts.URL, items[1].ID), url.Values{"sprecher": {"BSI"}, "punkte": {"Hinweis auf die Haushaltslage"}}); code != http.StatusSeeOther {
@@ -47,7 +48,7 @@ func TestDraftMinutesStandFollowsChanges(t *testing.T) {
 	if err := st.SyncOParl(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	_, meeting := do(t, public, "GET", fmt.Sprintf("%s/oparl/v1/meeting/%d", ts.URL, s47.ID), nil)
+	_, meeting := do(t, public, "GET", meeting47, nil)
 	if !strings.Contains(meeting, `"date":"2026-12-05"`) || meeting == meetingBefore {
 		t.Errorf("the OParl File of the changed draft: %s", between(meeting, `"resultsProtocol"`, "}"))
 	}

@@ -100,6 +100,7 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 			return
 		}
 		pastedBreaks(r)
+		softHyphensOut(r, pattern)
 		if name, bad := unfitField(r); bad {
 			s.badRequest(w, r, "Das Feld „"+name+"“ enthält ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text).")
 			return
@@ -123,6 +124,41 @@ func pastedBreaks(r *http.Request) {
 		}
 	}
 }
+
+// passwordFields are the fields, by route, that hold a password: it is
+// compared as typed, so softHyphensOut takes nothing out of it.
+var passwordFields = map[string][]string{
+	"POST /anmelden":       {"passwort"},
+	"POST " + passwordPath: {"bisher", "neu", "wiederholung"},
+}
+
+// softHyphensOut takes the soft hyphens (U+00AD) out of every field of
+// r's form (urlencoded or multipart) but the passwords of the route
+// pattern (passwordFields). The pages put them into long words for narrow
+// screens (hyphenateCompounds); a title copied from a page and pasted into
+// a form carried them into the store, and on to the JSON API, OParl, the
+// feeds, the calendar, the exports and the search. The JSON API takes
+// them out of its bodies alike (api.decodeBody).
+func softHyphensOut(r *http.Request, pattern string) {
+	keep := passwordFields[pattern]
+	forms := []url.Values{r.PostForm, r.Form}
+	if r.MultipartForm != nil {
+		forms = append(forms, r.MultipartForm.Value)
+	}
+	for _, form := range forms {
+		for name, vs := range form {
+			if slices.Contains(keep, name) {
+				continue
+			}
+			for i, v := range vs {
+				vs[i] = withoutSoftHyphens(v)
+			}
+		}
+	}
+}
+
+// withoutSoftHyphens gives s without its soft hyphens (U+00AD).
+func withoutSoftHyphens(s string) string { return strings.ReplaceAll(s, "\u00ad", "") }
 
 // unfitField gives the label (or name) of the first field of r's form, in
 // the order of their names, whose value holds characters no field takes
@@ -170,6 +206,7 @@ func (s *Server) formTooLarge(w http.ResponseWriter, r *http.Request, limit int6
 // parseForm reads a urlencoded form of bounded size (readForm has read it
 // already for every route; this keeps a handler safe on its own).
 func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
+	read := r.PostForm != nil // by readForm, which took out what it takes out
 	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
 	if err := r.ParseForm(); err != nil {
 		var tooLarge *http.MaxBytesError
@@ -179,6 +216,9 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 		}
 		s.badRequest(w, r, "Das Formular konnte nicht gelesen werden (zu groß oder fehlerhaft).")
 		return false
+	}
+	if !read {
+		softHyphensOut(r, r.Pattern) // as readForm does
 	}
 	return true
 }

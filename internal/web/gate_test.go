@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"gremium/internal/demo"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
 	"gremium/internal/store"
@@ -146,9 +145,11 @@ func TestPublicationGateCases(t *testing.T) {
 	})
 
 	t.Run("OParl and the JSON API show no agenda before it is public", func(t *testing.T) {
-		council, _ := ls.st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
-		s48, _ := ls.st.SessionByNumber(context.Background(), council.ID, 48)
-		for _, path := range []string{"/api/v1/sitzungen/48", "/oparl/v1/body/" + strconv.FormatInt(council.ID, 10) + "/agendaItem", "/oparl/v1/meeting/" + strconv.FormatInt(s48.ID, 10)} {
+		body, err := ls.st.OParlBodyID(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/api/v1/sitzungen/48", "/oparl/v1/body/" + strconv.FormatInt(body, 10) + "/agendaItem", oparlPathOf(t, ls.ts, ls.st, "meeting", "/sitzungen/48")} {
 			if body := get(t, path); strings.Contains(body, leakMark+"AgendaTitle"+leakEnd) || strings.Contains(body, p.proposalTitle) {
 				t.Errorf("%s shows the unpublished agenda", path)
 			}

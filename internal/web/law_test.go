@@ -309,6 +309,11 @@ func TestMembersVoteFromTheirAccounts(t *testing.T) {
 	if strings.Contains(pub, "von HE") {
 		t.Error("the public minutes name the abstaining member")
 	}
+	// An absent member's "Zeitraum" says "–" (it was an empty cell, which
+	// stacked at 320 px read "Zeitraum:" with nothing after it).
+	if !regexp.MustCompile(`Saarland</th><td role="cell">[^<]*<span[^>]*>Anwesenheit: </span>abwesend</td><td role="cell"><span[^>]*>Zeitraum: </span>–</td>`).MatchString(pub) {
+		t.Errorf("the absent member's period is empty: %s", between(pub, "Saarland</th>", "</tr>"))
+	}
 	if !strings.Contains(internal, "vertreten durch Frau Vertretung") || strings.Contains(pub, "Frau Vertretung") {
 		t.Error("the representative is missing internally or shown publicly")
 	}

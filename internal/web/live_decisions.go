@@ -86,6 +86,12 @@ func decisionKindOfForm(v string) (model.DecisionKind, error) {
 
 // draftFromPath gives an open decision proposal and checks the rights.
 func (s *Server) draftFromPath(w http.ResponseWriter, r *http.Request) (*model.User, model.Decision, model.Session, bool) {
+	// Refused before the lookup, the same for every id: a 403 (401 for
+	// the public) for a proposal that exists against 404 for one that does
+	// not told anyone which drafts exist.
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return nil, model.Decision{}, model.Session{}, false
+	}
 	d, err := s.st.Decision(r.Context(), rowID(r))
 	if err != nil {
 		s.fail(w, r, err, "Diesen Beschlussvorschlag gibt es nicht.")

@@ -51,13 +51,20 @@ func TestMoveSaysWhatElseChanged(t *testing.T) {
 		return m.Name
 	}
 	body := move("2028-03-09", "")
-	if want := "Den Vorsitz hat jetzt " + name(c2028) + ", nach der Rotation für 2028."; !strings.Contains(body, want) {
+	if want := "Vorsitz jetzt: " + name(c2028) + " (Rotation für 2028)."; !strings.Contains(body, want) {
 		t.Errorf("the rotation's new chair is not said (%q): %s", want, between(body, `class="notice`, "</p>"))
 	}
 	body = move("2028-03-09", "HE")
-	if !strings.Contains(body, "Den Vorsitz hat jetzt Hessen.") {
+	if !strings.Contains(body, "Vorsitz jetzt: Hessen.") {
 		t.Errorf("the chair set by hand is not said: %s", between(body, `class="notice`, "</p>"))
 	}
+	// The name stands alone, never where a sentence needs its article:
+	// "Den Vorsitz hat jetzt Bund" lacked the Bund's.
+	body = move("2028-03-09", "Bund")
+	if !strings.Contains(body, "Vorsitz jetzt: "+name("Bund")+".") || strings.Contains(body, "hat jetzt Bund") {
+		t.Errorf("the Bund as chair is not said without a missing article: %s", between(body, `class="notice`, "</p>"))
+	}
+	body = move("2028-03-09", "HE")
 	if strings.Contains(body, "Vergangenheit") {
 		t.Error("a future date is called past")
 	}
@@ -65,7 +72,7 @@ func TestMoveSaysWhatElseChanged(t *testing.T) {
 	if !strings.Contains(body, "Das neue Datum 20.05.2027 liegt in der Vergangenheit") {
 		t.Errorf("a move into the past is not said: %s", between(body, `class="notice`, "</p>"))
 	}
-	if strings.Contains(body, "Den Vorsitz hat jetzt") {
+	if strings.Contains(body, "Vorsitz jetzt") {
 		t.Error("an unchanged chair is said to change")
 	}
 }

@@ -361,6 +361,11 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 		s.require(w, r, auth.Vote, "")
 		return
 	}
+	// Refused before the lookup when the account votes in no procedure,
+	// the same for every id (refuseNonVoter).
+	if s.refuseNonVoter(w, r, u, true) {
+		return
+	}
 	ctx := r.Context()
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	p, err := s.st.Procedure(ctx, id)

@@ -22,7 +22,7 @@ type router interface {
 func (s *Server) routes(mux router) {
 	mux = formRouter{mux, s} // every form read within its bound (forms.go)
 	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", s.staticFiles(static)))
 	// Operations (ops.go): liveness, readiness, Prometheus metrics.
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)

@@ -185,9 +185,9 @@ func (s *Server) movedConsequences(ctx context.Context, before, now model.Sessio
 	if now.Chair != before.Chair && now.Chair != "" {
 		name := s.memberName(ctx, now.Chair)
 		if fromRotation {
-			n += fmt.Sprintf(" Den Vorsitz hat jetzt %s, nach der Rotation für %d.", name, now.Date.Year)
+			n += fmt.Sprintf(" Vorsitz jetzt: %s (Rotation für %d).", name, now.Date.Year)
 		} else {
-			n += fmt.Sprintf(" Den Vorsitz hat jetzt %s.", name)
+			n += fmt.Sprintf(" Vorsitz jetzt: %s.", name)
 		}
 	}
 	if now.Date != before.Date && now.Date.Before(s.today()) && !now.Held() {

@@ -238,6 +238,20 @@ func (s *Server) require(w http.ResponseWriter, r *http.Request, a auth.Action, 
 	return nil, false
 }
 
+// staticFiles serves the embedded files of fsys, cached for an hour; a
+// path that names no file gets the site's German "Nicht gefunden" page,
+// not the file server's English plain text.
+func (s *Server) staticFiles(fsys fs.FS) http.Handler {
+	files := cacheStatic(http.FileServerFS(fsys))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, err := fs.Stat(fsys, strings.TrimPrefix(r.URL.Path, "/")); err != nil || st.IsDir() {
+			s.notFound(w, r, "Diese Datei gibt es nicht.")
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
 func cacheStatic(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")

@@ -337,7 +337,7 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 		s.require(w, r, auth.Vote, "-")
 		return
 	}
-	if !s.parseForm(w, r) {
+	if !s.parseForm(w, r) || s.refuseNonVoter(w, r, u, false) {
 		return
 	}
 	v, se, ok := s.sessionVoteFromPath(w, r)
@@ -408,6 +408,27 @@ func (s *Server) mayVote(w http.ResponseWriter, r *http.Request, u *model.User, 
 	}
 	s.fail(w, r, model.ForbiddenError("%s", reason), "")
 	return false
+}
+
+// refuseNonVoter answers 403 before a vote is looked up when the account
+// u votes in no vote of the kind, whatever the body
+// (model.NoBallotAnywhere): then it gets the reason for no body in
+// particular, and the answer is the same whether the vote it names exists
+// or not. Before, the vote was looked up
+// first, and an account that may not read the votes (a FachMK
+// secretariat) learnt from 404 against 403 — the 403 naming the body —
+// which procedures and votes exist. It reports whether it has answered.
+func (s *Server) refuseNonVoter(w http.ResponseWriter, r *http.Request, u *model.User, written bool) bool {
+	members, err := s.memberMap(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return true
+	}
+	reason := model.NoBallotAnywhere(u, members[u.MemberAbbrev], written)
+	if reason != "" {
+		s.fail(w, r, model.ForbiddenError("%s", reason), "")
+	}
+	return reason != ""
 }
 
 // ballotSeen gives the vote the posted ballot showed for the member
