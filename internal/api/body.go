@@ -131,7 +131,7 @@ func stripSoftHyphens(v reflect.Value) {
 		}
 	case reflect.String:
 		if v.CanSet() {
-			v.SetString(strings.ReplaceAll(v.String(), "\u00ad", ""))
+			v.SetString(model.WithoutSoftHyphens(v.String()))
 		}
 	}
 }

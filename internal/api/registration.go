@@ -260,9 +260,13 @@ type Registration struct {
 	// CoApplications are where the named co-applicants' confirmations
 	// stand (a named member counts for the application once it
 	// confirmed); Shortfall says, while the proposal is a draft, why the
-	// applicants that count do not make the application.
+	// applicants that count do not make the application, and Remedy, to
+	// the registering member's office, what can still make it suffice in
+	// the registration's state (the hint of its page,
+	// model.AgendaItem.ApplicationRemedy).
 	CoApplications []CoApplicantState `json:"mitantraege"`
 	Shortfall      string             `json:"antragUnvollstaendig,omitempty"`
+	Remedy         string             `json:"antragHinweis,omitempty"`
 	Proposal       []string           `json:"beschlussvorschlag"`
 	FachMK         ImpactStatement    `json:"fachmk"`
 	// Changeable: pending, the session open for registrations and its
@@ -475,7 +479,13 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 			a.fail(w, r, err)
 			return
 		}
-		out.Shortfall = model.ApplicationShortfall(draft, co, kinds).Reason
+		if out.Shortfall = model.ApplicationShortfall(draft, co, kinds).Reason; out.Shortfall != "" {
+			// The way forward in the page's words, the text of its link
+			// ("Anmeldung ändern") with them; none for the secretariat,
+			// which reads the shortfall alone, as on its page.
+			h := it.ApplicationRemedy(se, a.st.Today(), a.reader(r)).Hint()
+			out.Remedy = h.Before + h.LinkText + h.After
+		}
 	}
 	if err := it.RegistrationChange(se, a.st.Today()); err != nil {
 		out.NoChange = model.ReasonOf(err)
@@ -502,7 +512,8 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 // member without asking), with why a confirmed one can no longer be
 // withdrawn. Not what only serves the one who changes it: whether and
 // why it may be changed, the version a change names, the shortfall of
-// the application (which the co-applicant reads from the states).
+// the application and the way forward (which the co-applicant reads from
+// the states).
 type CoApplicantRegistration struct {
 	ID      int64  `json:"id"`
 	Session int    `json:"sitzung"`

@@ -1,6 +1,9 @@
 package model
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // UnfitCharacters reports whether a text sent by a user holds what no
 // field takes: bytes that are not UTF-8, a NUL or another control
@@ -22,4 +25,19 @@ func UnfitCharacters(s string) bool {
 		}
 	}
 	return false
+}
+
+// SoftHyphen is U+00AD, which the pages put into long words so that they
+// break at their joints on narrow screens.
+const SoftHyphen = "\u00ad"
+
+// WithoutSoftHyphens gives s without its soft hyphens: how every text a
+// form, the JSON API or a search query brings is read, so that a word
+// copied from a page and pasted back is the word, not the page's
+// rendering of it.
+func WithoutSoftHyphens(s string) string {
+	if !strings.Contains(s, SoftHyphen) {
+		return s
+	}
+	return strings.ReplaceAll(s, SoftHyphen, "")
 }

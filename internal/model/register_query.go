@@ -122,7 +122,7 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	}
 	// Without the soft hyphens a word copied from a page carries: the
 	// query split at them and found nothing (as the search, web.searchPage).
-	q.Text = strings.TrimSpace(strings.ReplaceAll(v.Get("q"), "\u00ad", ""))
+	q.Text = strings.TrimSpace(WithoutSoftHyphens(v.Get("q")))
 	switch {
 	case utf8.RuneCountInString(q.Text) > RegisterMaxText:
 		return refuse("q", "Der Suchtext ist zu lang: höchstens %d Zeichen.", RegisterMaxText)

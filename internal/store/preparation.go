@@ -615,7 +615,7 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 		return proposals[0].Kind, counted, nil
 	}
 	if rec.Kind == model.RecommendAdoptChanged {
-		return "", nil, model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", target.Title))
+		return "", nil, model.AtField("text", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, dessen Text geändert werden könnte.", model.InternalText(target.Title)))
 	}
 	// Nothing to adopt: a report or a discussion without a proposal is
 	// neither adopted as proposed nor put on the Grüne Liste, which the
@@ -623,7 +623,7 @@ func recommendationBasis(ctx context.Context, tx *sql.Tx, rec *model.Recommendat
 	// the report stood in the en-bloc adoption).
 	var refused []error
 	if rec.Kind == model.RecommendAdopt {
-		refused = append(refused, model.AtField("empfehlung", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, der angenommen werden könnte; empfehlen Sie „%s“, oder das anmeldende Mitglied ergänzt einen Beschlussvorschlag.", target.Title, model.RecommendDiscuss.Label())))
+		refused = append(refused, model.AtField("empfehlung", model.RuleError("Zu „%s“ liegt kein Beschlussvorschlag vor, der angenommen werden könnte; empfehlen Sie „%s“, oder das anmeldende Mitglied ergänzt einen Beschlussvorschlag.", model.InternalText(target.Title), model.RecommendDiscuss.Label())))
 	}
 	if rec.GreenList {
 		refused = append(refused, model.CheckGreenListProposal(target.Title, false))
@@ -691,15 +691,15 @@ func recommendationSentence(prep, prepared model.Body, title, session string, re
 // to a later session: the prepared session no longer treats it.
 func recommendable(target model.AgendaItem, prep model.Body) error {
 	if target.Deferred() {
-		return model.RuleError("„%s“ ist %s; %s empfiehlt dazu in der Vorbereitung jener Sitzung.", target.Title, target.Deferral.DeferredToLabel(), prep.Short().The())
+		return model.RuleError("„%s“ ist %s; %s empfiehlt dazu in der Vorbereitung jener Sitzung.", model.InternalText(target.Title), target.Deferral.DeferredToLabel(), prep.Short().The())
 	}
 	switch target.Status {
 	case model.ItemAccepted, "":
 		return nil
 	case model.ItemDeclined:
-		return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", target.Title)
+		return model.RuleError("Die Anmeldung „%s“ ist abgelehnt; dazu gibt es keine Empfehlung.", model.InternalText(target.Title))
 	}
-	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", target.Title, prep.Short().The())
+	return model.RuleError("Die Anmeldung „%s“ ist noch nicht angenommen; %s empfiehlt zu TOPs der Tagesordnung. Bitte die Anmeldung zuerst in der Verwaltung der Sitzung annehmen.", model.InternalText(target.Title), prep.Short().The())
 }
 
 // prepItemTx gives the item of the preparatory session that carries the
@@ -895,7 +895,7 @@ func (s *Store) ConfirmGreenList(ctx context.Context, recID int64, version int) 
 			return err
 		}
 		if target.Status != model.ItemAccepted {
-			return model.RuleError("„%s“ ist noch nicht auf der Tagesordnung; bitte die Anmeldung zuerst annehmen.", target.Title)
+			return model.RuleError("„%s“ ist noch nicht auf der Tagesordnung; bitte die Anmeldung zuerst annehmen.", model.InternalText(target.Title))
 		}
 		if err := checkSessionOpen(ctx, tx, target.SessionID); err != nil {
 			return err
@@ -964,7 +964,7 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 			return err
 		}
 		if !it.Consent {
-			return model.RuleError("„%s“ steht nicht auf der Grünen Liste.", it.Title)
+			return model.RuleError("„%s“ steht nicht auf der Grünen Liste.", model.InternalText(it.Title))
 		}
 		se, err := loadSessionTx(ctx, tx, it.SessionID)
 		if err != nil {
@@ -976,7 +976,7 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 		switch se.Status {
 		case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
 		default:
-			return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden: die %s ist %s.", it.Title, se.Title(), se.Status.Label())
+			return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden: die %s ist %s.", model.InternalText(it.Title), se.Title(), se.Status.Label())
 		}
 		var consentSection bool
 		if it.SectionID != 0 {
@@ -1045,7 +1045,7 @@ func (s *Store) pullRecommendationTx(ctx context.Context, tx *sql.Tx, r model.Re
 		return err
 	}
 	if !r.CanPull(se) {
-		return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", target.Title, stateWords(r.Consent), se.Title(), se.Status.Label())
+		return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", model.InternalText(target.Title), stateWords(r.Consent), se.Title(), se.Status.Label())
 	}
 	if r.Consent == model.ConsentConfirmed {
 		var prev sql.NullInt64

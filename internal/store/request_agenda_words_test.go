@@ -9,7 +9,7 @@ import (
 )
 
 // TestRequestMessageSaysWhatItsPageSays: the messages about a request
-// worded where its agenda item stands themselves (requestAgenda), apart
+// worded where its agenda item stands themselves, apart
 // from the request's page, the list and the conference page
 // (model.RequestStanding.Agenda): of an item deferred to the next session
 // the page said "…, vertagt auf die 49. Sitzung", the message did not. The

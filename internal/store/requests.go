@@ -36,29 +36,36 @@ func conferenceName(ctx context.Context, tx queryer, id int64) (string, error) {
 // secretariat and its spokespersons in office, who take the FachMK's
 // requests to the IT-PLR (concept 2.1: "Entgegennehmen von Anliegen der
 // FachMK für den IT-PLR"). The text is public (model.PublicText): it
-// leaves gremium. Once registered as an agenda item, the message names the
-// session with its date and where the registration stands (requestAgenda).
+// leaves gremium. It words the state as the request's page does, and once
+// registered as an agenda item it names the session with its date and
+// where the registration stands (requestStanding).
 func (s *Store) noticeRequest(ctx context.Context, tx *sql.Tx, q model.Request, what string) error {
 	return s.queueRequestNotice(ctx, tx, q, what, fmt.Sprintf("anliegen:%d:%s:%d", q.ID, q.Status, q.Version))
 }
 
-// requestAgenda says where the agenda registration of a request stands,
-// with its session and the session's date: "auf der Tagesordnung der 48.
-// Sitzung (IT-Planungsrat) am 06.11.2025 als TOP 5". Before, the messages
-// said "Stand: als TOP angemeldet" and nothing of the session. The words
-// are the request's page's and list's (model.RequestStanding.Agenda, with
-// its ", vertagt auf …"); a message names the session's body besides.
-func requestAgenda(ctx context.Context, tx *sql.Tx, itemID int64) (string, error) {
-	it, err := loadItemTx(ctx, tx, itemID)
+// requestStanding gives where q stands (model.RequestStanding), with the
+// agenda item it became and that item's session read inside tx, and the
+// session's heading as a message names it, with its body (sessionHeading;
+// "" while q became no item). The words are the request's page's and
+// list's: "Stand: auf der Tagesordnung" once the registration is accepted
+// (the stored status stays "als TOP angemeldet" until the decision), and
+// where the registration stands, "auf der Tagesordnung der 48. Sitzung
+// (IT-Planungsrat) am 06.11.2025 als TOP 5" (model.RequestStanding.Agenda,
+// with its ", vertagt auf …"). Before, the messages said "Stand: als TOP
+// angemeldet" of a request on the agenda, and nothing of the session.
+func requestStanding(ctx context.Context, tx *sql.Tx, q model.Request) (model.RequestStanding, string, error) {
+	if q.ItemID == 0 {
+		return q.StandingWith(model.AgendaItem{}, model.Session{}), "", nil
+	}
+	it, err := loadItemTx(ctx, tx, q.ItemID)
 	if err != nil {
-		return "", err
+		return model.RequestStanding{}, "", err
 	}
 	se, heading, err := sessionHeading(ctx, tx, it.SessionID)
 	if err != nil {
-		return "", err
+		return model.RequestStanding{}, "", err
 	}
-	a := model.Request{ItemID: itemID}.StandingWith(it, se).Agenda()
-	return a.Before + heading + a.After, nil
+	return q.StandingWith(it, se), heading, nil
 }
 
 // queueRequestNotice queues noticeRequest's message under the key.
@@ -72,17 +79,17 @@ func (s *Store) queueRequestNotice(ctx context.Context, tx *sql.Tx, q model.Requ
 	if err != nil {
 		return err
 	}
+	standing, heading, err := requestStanding(ctx, tx, q)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Anliegen %s: %s\n\nStand: %s", model.Body{Name: name}.Of(), model.PublicText(q.Title), q.Status.Label())
+	fmt.Fprintf(&b, "Anliegen %s: %s\n\nStand: %s", model.Body{Name: name}.Of(), model.PublicText(q.Title), standing.Label())
 	if q.Status == model.RequestDeclined && q.Reason != "" {
 		fmt.Fprintf(&b, "\nBegründung: %s", model.PublicText(q.Reason))
 	}
-	if q.ItemID != 0 {
-		agenda, err := requestAgenda(ctx, tx, q.ItemID)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "\nTagesordnung: %s", agenda)
+	if a := standing.Agenda(); q.ItemID != 0 {
+		fmt.Fprintf(&b, "\nTagesordnung: %s", a.Before+heading+a.After)
 	}
 	if q.Outcome != "" {
 		fmt.Fprintf(&b, "\nErgebnis: %s", model.PublicText(q.Outcome))

@@ -655,7 +655,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 		// stored whatever its length). A title as imported stays.
 		title, err := model.ConfidentialMarks(strings.TrimSpace(f.Get("titel")))
 		if err == nil && title != it.Title {
-			err = model.CheckTitleLength(model.InternalText(title))
+			err = model.CheckTitleLength(model.StripMarks(title))
 		}
 		if err != nil {
 			refuse(err)

@@ -160,14 +160,8 @@ func TestShowOfHandsKeepsAMembersOwnVote(t *testing.T) {
 func TestVoteRefusalSaysWhyThereIsNoBallot(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
-	sid, _, d := runningSession(t, st, model.KindDecision)
-	v := openVoteByPage(t, ts, st, client(t, ts, "geschaeftsstelle"), sid, d)
+	v, pid := voteAndProcedure(t, ts, st)
 	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Empfehlung zur Cloud-Strategie", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
 	live, written := fmt.Sprintf("/abstimmungen/%d/stimme", v.ID), fmt.Sprintf("/umlaufverfahren/%d/stimme", pid)
 	liveAPI, writtenAPI := "/api/v1/sitzungen/48/abstimmung/stimme", fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", pid)
 	liveBody, writtenBody := fmt.Sprintf(`{"stimme":"ja","abstimmung":%d}`, v.ID), `{"stimme":"ja"}`
@@ -308,4 +302,21 @@ func apiCall(t *testing.T, ts *httptest.Server, st *store.Store, account, method
 	defer res.Body.Close()
 	out, _ := io.ReadAll(res.Body)
 	return res.StatusCode, string(out)
+}
+
+// voteAndProcedure opens, in the running 48th session, a live vote by
+// the secretariat's page and starts a written procedure of the council
+// (a recommendation of the Bund, three days to go): a ballot of each kind.
+func voteAndProcedure(t *testing.T, ts *httptest.Server, st *store.Store) (model.SessionVote, int64) {
+	t.Helper()
+	ctx := context.Background()
+	sid, _, d := runningSession(t, st, model.KindDecision)
+	v := openVoteByPage(t, ts, st, client(t, ts, "geschaeftsstelle"), sid, d)
+	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
+	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: "Empfehlung zur Cloud-Strategie", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v, pid
 }

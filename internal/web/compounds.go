@@ -1,7 +1,10 @@
 package web
 
+// Soft hyphens (U+00AD) for the long German words of a phone's narrow
+// column (docs/accessibility.md): hyphenate is the one way a text of a
+// page gets them.
+
 import (
-	"html/template"
 	"strings"
 	"sync"
 	"unicode"
@@ -10,38 +13,48 @@ import (
 	"gremium/internal/relevance"
 )
 
-// textFuncs are the template functions that prepare a text for the
-// narrow column of a phone (parsePage adds them to funcs).
-var textFuncs = template.FuncMap{
-	"hyphenateCompounds": hyphenateCompounds,
-}
+// A measure is the width of the place a text hyphenate marks stands in,
+// which decides the words that get soft hyphens.
+type measure int
 
-// minHyphenated is the length in letters from which hyphenateCompounds
-// marks the joints of a word: a shorter one fits a line of a heading at
-// 320 px (about 22 letters of an h3) and goes to the next line whole.
+const (
+	// lineMeasure is a heading or a line of its own (hyphenate's
+	// default): about 22 letters of an h3 at 320 px. A word of at least
+	// minHyphenated letters gets its joints; a shorter one fits the line
+	// and goes to the next one whole ("an|gemeldet" in a heading would
+	// only hyphenate it where it need not).
+	lineMeasure measure = iota
+	// cellMeasure is a narrow table cell (the events and hints of the
+	// notification settings: at 320 px a column of some 120 px, template
+	// function narrowCell): a shorter word gets the joints of the fixed
+	// list too (listedJoints: Tages|ordnung, an|gemeldet).
+	cellMeasure
+)
+
+// minHyphenated is the length in letters from which hyphenate marks the
+// joints of a word in a heading or a line (lineMeasure).
 const minHyphenated = 14
 
-// hyphenateCompounds gives s with soft hyphens (U+00AD) in each word of
-// at least minHyphenated letters at the joints of its parts
-// ("Digitalisierungs|infrastruktur|verordnung"), so that at 320 px a
-// heading breaks there, with a hyphen, and not between any two letters
-// where the line runs out (Chromium without a German dictionary does
-// nothing for hyphens: auto; other browsers use the soft hyphens of a
-// word instead of their own). For the titles of agenda items and
-// decisions where they are a heading or a line of their own; a title in
-// <title>, an attribute, a form's value, a feed, JSON or a PDF stays
-// without (it is copied and compared as typed). Shorter words stay whole:
-// they fit the line.
+// hyphenate gives s with soft hyphens (U+00AD) at the joints of the parts
+// of its long words ("Digitalisierungs|infrastruktur|verordnung",
+// "Gesundheits|minister|konferenz"), so that at 320 px a heading, a line
+// or a narrow cell breaks there, with a hyphen, and not between any two
+// letters where the line runs out (Chromium without a German dictionary
+// does nothing for hyphens: auto; other browsers use the soft hyphens of
+// a word instead of their own). Which words get them is up to the place
+// the text stands in (measure; a heading or a line unless one is given).
+// For the titles of agenda items and decisions, the names of conferences
+// and the labels of narrow cells where they are a heading, a line or a
+// cell's text; a text in <title>, an attribute, a form's value, a feed,
+// JSON or a PDF stays without (it is copied and compared as typed). A word
+// that has soft hyphens already stays as it is.
 //
-// A joint is one the compound splitter of the FachMK proposals finds
-// (relevance.Parts) and is sure of: after a part that ends in a suffix
-// with its linking s ("Digitalisierungs", "Informations", "Sicherheits"),
-// or between two parts of the word list (the split of the two parts
-// alone, without a guessed part). A guessed part may be cut wrongly
-// ("Architekt|urvorgaben"); a soft hyphen there would show at every line
-// end. Between those joints hyphenate puts its own (the parts of the
-// conference names, wordJoints): "Innen|minister|konferenz".
-func hyphenateCompounds(s string) string {
+// A long word's joints are those the compound splitter of the FachMK
+// proposals finds (relevance.Parts) and is sure of (sureJoints), and
+// between them those of the fixed list (listedJoints); they are kept in a
+// memo (jointsMemo).
+func hyphenate(s string, in ...measure) string {
+	cell := len(in) > 0 && in[0] == cellMeasure
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	start := -1 // where the current word began, -1 between words
@@ -51,7 +64,7 @@ func hyphenateCompounds(s string) string {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			b.WriteString(compoundJoints(s[start:i]))
+			b.WriteString(wordHyphens(s[start:i], cell))
 			start = -1
 		}
 		if !letter {
@@ -59,16 +72,23 @@ func hyphenateCompounds(s string) string {
 		}
 	}
 	if start >= 0 {
-		b.WriteString(compoundJoints(s[start:]))
+		b.WriteString(wordHyphens(s[start:], cell))
 	}
 	return b.String()
 }
 
-// compoundJoints gives a word with soft hyphens at its sure joints
-// (hyphenateCompounds); a short word, and one that has soft hyphens
-// already, as it is.
-func compoundJoints(word string) string {
-	if utf8.RuneCountInString(word) < minHyphenated || strings.ContainsRune(word, '\u00ad') {
+// wordHyphens gives a word with soft hyphens at its joints (hyphenate): a
+// long one at its sure and listed joints, a shorter one in a narrow cell
+// at its listed joints, any other and one that has soft hyphens already
+// as it is.
+func wordHyphens(word string, cell bool) string {
+	if strings.ContainsRune(word, '\u00ad') {
+		return word
+	}
+	if utf8.RuneCountInString(word) < minHyphenated {
+		if cell {
+			return listedJoints(word)
+		}
 		return word
 	}
 	return jointsOf.get(word)
@@ -109,15 +129,20 @@ func (j *jointsMemo) get(word string) string {
 	return out
 }
 
-// sureJoints gives a long word with soft hyphens at its sure joints
-// (compoundJoints).
+// sureJoints gives a long word with soft hyphens at the joints the
+// compound splitter is sure of: after a part that ends in a suffix with
+// its linking s ("Digitalisierungs", "Informations", "Sicherheits"), or
+// between two parts of the word list (sureJoint). A guessed part may be
+// cut wrongly ("Architekt|urvorgaben"); a soft hyphen there would show at
+// every line end. Between those joints it puts the listed ones
+// (listedJoints): "Innen|minister|konferenz".
 func sureJoints(word string) string {
 	parts := relevance.Parts(word)
 	if len(parts) < 2 {
-		return hyphenate(word)
+		return listedJoints(word)
 	}
-	// The runs of parts between sure joints, each with hyphenate's
-	// joints ("Innenminister" is "Innen|minister").
+	// The runs of parts between sure joints, each with its listed joints
+	// ("Innenminister" is "Innen|minister").
 	var b strings.Builder
 	run := parts[0]
 	for i := 1; i < len(parts); i++ {
@@ -125,11 +150,11 @@ func sureJoints(word string) string {
 			run += parts[i]
 			continue
 		}
-		b.WriteString(hyphenate(run))
+		b.WriteString(listedJoints(run))
 		b.WriteString("\u00ad")
 		run = parts[i]
 	}
-	b.WriteString(hyphenate(run))
+	b.WriteString(listedJoints(run))
 	return b.String()
 }
 
@@ -151,4 +176,52 @@ func sureJoint(before, after string) bool {
 	}
 	split := relevance.Split(lower + strings.ToLower(after))
 	return strings.HasPrefix(split, lower+"|")
+}
+
+// compoundParts are the parts of the long compound names of conferences
+// ("Finanzministerkonferenz") before which a word may break.
+var compoundParts = []string{"minister", "senator", "konferenz"}
+
+// wordJoints are the words of narrow cells (the events and hints of the
+// notification settings) with their joints marked "|": Tages|ordnung,
+// Umlauf|verfahren. A longer word stands before a shorter one it begins
+// with (strings.Replacer tries its pairs in this order).
+var wordJoints = []string{
+	"Abstimmungs|ergebnis", "Anmelde|schluss", "Auftakt|gespräch", "Geschäfts|stelle", "Kommen|tierung",
+	"Nach|besprechung", "Planungs|rat", "Protokoll|entwurf", "Sprecher|funktion", "Steck|brief",
+	"Tages|ordnungs|punkt", "Tages|ordnung", "Umlauf|verfahren", "Unterlagen|frist", "Berech|tigung",
+	"ab|geschlossen", "an|gekündigt", "an|gemeldet", "an|genommen", "ordent|lichen", "ver|öffentlicht",
+}
+
+// jointHyphens puts a soft hyphen at each joint of wordJoints.
+var jointHyphens = func() *strings.Replacer {
+	pairs := make([]string, 0, 2*len(wordJoints))
+	for _, w := range wordJoints {
+		pairs = append(pairs, strings.ReplaceAll(w, "|", ""), strings.ReplaceAll(w, "|", "\u00ad"))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// listedJoints gives a word, or a run of parts of one, with soft hyphens
+// at the joints of the fixed list: before a part of a conference's name
+// that follows a small letter (Finanz|minister|konferenz; "Ministerin",
+// where it starts the word, is left alone), and those of wordJoints.
+func listedJoints(word string) string {
+	word = jointHyphens.Replace(word)
+	var b strings.Builder
+	for i := 0; i < len(word); i++ {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(word[:i])
+			if unicode.IsLower(prev) {
+				for _, part := range compoundParts {
+					if strings.HasPrefix(word[i:], part) {
+						b.WriteString("\u00ad")
+						break
+					}
+				}
+			}
+		}
+		b.WriteByte(word[i])
+	}
+	return b.String()
 }

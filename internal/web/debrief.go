@@ -734,7 +734,53 @@ func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debrief
 		d.Entries[i].Include = r.PostFormValue(e.IncludeField()) == "1"
 		d.Entries[i].Presenter = r.PostFormValue(e.PresenterField())
 	}
+	s.renderDebrief(w, r, status, d)
+}
+
+// renderDebrief shows the secretariat's debrief page of d.Session with
+// status: the page itself, or a form of it refused.
+func (s *Server) renderDebrief(w http.ResponseWriter, r *http.Request, status int, d debriefData) {
 	s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + d.Session.Title(), Active: "sitzungen", Data: d})
+}
+
+// debriefRefused answers a posted form of the debrief page whose store
+// call failed (err not nil; it reports false for nil): a refusal
+// (refusalProblems) shows the page again through refuse, with its status
+// and reasons; any other error gets the error page.
+func (s *Server) debriefRefused(w http.ResponseWriter, r *http.Request, err error, refuse func(status int, reasons problems)) bool {
+	if err == nil {
+		return false
+	}
+	if status, reasons, ok := refusalProblems(err); ok {
+		refuse(status, reasons)
+		return true
+	}
+	s.fail(w, r, err, "")
+	return true
+}
+
+// refuseWaiver shows the debrief page again with the box of a refused
+// note "Nachbesprechung entfällt" (noting) or of its withdrawal, every
+// reason in it. A note's reason is shown again as typed and each refusal
+// links to its field, unless the page no longer shows the form (the
+// debrief sent, or noted in the meantime); a withdrawal's refusals link
+// nowhere (its form has no field).
+func (s *Server) refuseWaiver(w http.ResponseWriter, r *http.Request, d debriefData, status int, reasons problems, noting bool) {
+	const id, notNoted = "nb-entfaellt-fehler", "Der Vermerk „Nachbesprechung entfällt“ ist nicht gespeichert"
+	if noting {
+		d.WaiverProblems, d.TypedReason = reasons, r.PostFormValue("grund")
+	}
+	switch {
+	case !noting:
+		d.WaiverRefused = unlinkedSummary(id, "Der Vermerk „Nachbesprechung entfällt“ ist nicht zurückgenommen", reasons)
+	case d.Debrief.Sent || d.Debrief.Waiver.Set():
+		// The page shows no such form now (sent, or noted in the
+		// meantime): the reasons link nowhere.
+		d.WaiverRefused = unlinkedSummary(id, notNoted, reasons)
+	default:
+		d.WaiverRefused = newErrorSummary(id, notNoted, reasons, model.DebriefWaiverField, waiverFieldID).Within("nb-entfaellt")
+	}
+	s.renderDebrief(w, r, status, d)
 }
 
 // groupDebrief groups debrief entries by conference, in the order of the
@@ -770,12 +816,7 @@ func (s *Server) saveDebrief(w http.ResponseWriter, r *http.Request) {
 	} else {
 		_, err = s.st.CreateDebrief(r.Context(), db)
 	}
-	if status, reasons, ok := refusalProblems(err); err != nil && ok {
-		s.refuseDebrief(w, r, d, status, reasons)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err, "")
+	if s.debriefRefused(w, r, err, func(status int, reasons problems) { s.refuseDebrief(w, r, d, status, reasons) }) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Die Nachbesprechung ist gespeichert.")
@@ -800,12 +841,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 	}
 	db.Invitation = withDebriefFacts(db.Invitation, sent)
 	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
-	if status, reasons, ok := refusalProblems(err); err != nil && ok {
-		s.refuseDebrief(w, r, d, status, reasons)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err, "")
+	if s.debriefRefused(w, r, err, func(status int, reasons problems) { s.refuseDebrief(w, r, d, status, reasons) }) {
 		return
 	}
 	s.wakeOutbox()
@@ -829,21 +865,7 @@ func (s *Server) waiveDebrief(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.st.WaiveDebrief(r.Context(), se.ID, formVersion(r), r.PostFormValue("grund"), s.user(r).Username)
-	if status, reasons, ok := refusalProblems(err); err != nil && ok {
-		d.WaiverProblems, d.TypedReason = reasons, r.PostFormValue("grund")
-		const what = "Der Vermerk „Nachbesprechung entfällt“ ist nicht gespeichert"
-		if d.Debrief.Sent || d.Debrief.Waiver.Set() {
-			// The page shows no such form now (sent, or noted in the
-			// meantime): the reasons link nowhere.
-			d.WaiverRefused = unlinkedSummary("nb-entfaellt-fehler", what, reasons)
-		} else {
-			d.WaiverRefused = newErrorSummary("nb-entfaellt-fehler", what, reasons, model.DebriefWaiverField, waiverFieldID).Within("nb-entfaellt")
-		}
-		s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err, "")
+	if s.debriefRefused(w, r, err, func(status int, reasons problems) { s.refuseWaiver(w, r, d, status, reasons, true) }) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Vermerkt: Die Nachbesprechung dieser Sitzung entfällt. „Mein Bereich“ führt sie nicht mehr als fällig.")
@@ -858,13 +880,7 @@ func (s *Server) withdrawDebriefWaiver(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err := s.st.WithdrawDebriefWaiver(r.Context(), se.ID, formVersion(r))
-	if status, reasons, ok := refusalProblems(err); err != nil && ok {
-		d.WaiverRefused = unlinkedSummary("nb-entfaellt-fehler", "Der Vermerk „Nachbesprechung entfällt“ ist nicht zurückgenommen", reasons)
-		s.render(w, r, status, "debrief.html", view{Title: "Nachbesprechung der " + se.Title(), Active: "sitzungen", Data: d})
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err, "")
+	if s.debriefRefused(w, r, err, func(status int, reasons problems) { s.refuseWaiver(w, r, d, status, reasons, false) }) {
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", se.Number), "Der Vermerk „Nachbesprechung entfällt“ ist zurückgenommen; die Nachbesprechung ist wieder fällig.")

@@ -135,7 +135,7 @@ var passwordFields = map[string][]string{
 // softHyphensOut takes the soft hyphens (U+00AD) out of every field of
 // r's form (urlencoded or multipart) but the passwords of the route
 // pattern (passwordFields). The pages put them into long words for narrow
-// screens (hyphenateCompounds); a title copied from a page and pasted into
+// screens (hyphenate); a title copied from a page and pasted into
 // a form carried them into the store, and on to the JSON API, OParl, the
 // feeds, the calendar, the exports and the search. The JSON API takes
 // them out of its bodies alike (api.decodeBody).
@@ -151,14 +151,11 @@ func softHyphensOut(r *http.Request, pattern string) {
 				continue
 			}
 			for i, v := range vs {
-				vs[i] = withoutSoftHyphens(v)
+				vs[i] = model.WithoutSoftHyphens(v)
 			}
 		}
 	}
 }
-
-// withoutSoftHyphens gives s without its soft hyphens (U+00AD).
-func withoutSoftHyphens(s string) string { return strings.ReplaceAll(s, "\u00ad", "") }
 
 // unfitField gives the label (or name) of the first field of r's form, in
 // the order of their names, whose value holds characters no field takes

@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gremium/internal/minutes"
 	"gremium/internal/model"
@@ -83,9 +81,13 @@ var funcs = template.FuncMap{
 	// plain is a text with marks for where no element may stand (an
 	// option, a label hidden for screen readers, the page title): its
 	// passages without the mark characters; a public text has none left.
-	"plain":     model.InternalText,
-	"hyphenate": hyphenate,
-	"minForms":  func() int { return model.EvaluationMinForms },
+	"plain": model.InternalText,
+	// hyphenate marks the joints of long words with soft hyphens, in a
+	// heading or a line ({{hyphenate .Title}}) or a narrow table cell
+	// ({{hyphenate .Hint narrowCell}}); never in an attribute or <title>.
+	"hyphenate":  hyphenate,
+	"narrowCell": func() measure { return cellMeasure },
+	"minForms":   func() int { return model.EvaluationMinForms },
 	// applicantsDefault is what the live page's new proposal offers as
 	// its applicants: the item's reporting members when they can apply
 	// (the Bund, or three members), else nothing to type over — a single
@@ -233,56 +235,4 @@ func decisionURL(label string) string {
 type flagView struct {
 	On    bool
 	Label string
-}
-
-// compoundParts are the parts of the long compound names of conferences
-// ("Finanzministerkonferenz") before which a heading may break.
-var compoundParts = []string{"minister", "senator", "konferenz"}
-
-// wordJoints are the long words of narrow cells (the events and hints of
-// the notification settings, at 320 px a column of some 120 px) with
-// their joints marked "|": Tages|ordnung, Umlauf|verfahren. A longer word
-// stands before a shorter one it begins with (strings.Replacer tries its
-// pairs in this order).
-var wordJoints = []string{
-	"Abstimmungs|ergebnis", "Anmelde|schluss", "Auftakt|gespräch", "Geschäfts|stelle", "Kommen|tierung",
-	"Nach|besprechung", "Planungs|rat", "Protokoll|entwurf", "Sprecher|funktion", "Steck|brief",
-	"Tages|ordnungs|punkt", "Tages|ordnung", "Umlauf|verfahren", "Unterlagen|frist", "Berech|tigung",
-	"ab|geschlossen", "an|gekündigt", "an|gemeldet", "an|genommen", "ordent|lichen", "ver|öffentlicht",
-}
-
-// jointHyphens puts a soft hyphen at each joint of wordJoints.
-var jointHyphens = func() *strings.Replacer {
-	pairs := make([]string, 0, 2*len(wordJoints))
-	for _, w := range wordJoints {
-		pairs = append(pairs, strings.ReplaceAll(w, "|", ""), strings.ReplaceAll(w, "|", "\u00ad"))
-	}
-	return strings.NewReplacer(pairs...)
-}()
-
-// hyphenate puts soft hyphens (U+00AD) into the long compound names of
-// conferences, Finanz|minister|konferenz, as the home page's cards do by hand: at
-// 320 px a heading then breaks at a part of the word ("Finanzminister-"),
-// not mid-word where the browser runs out of room (headless and many
-// browsers have no German hyphenation for hyphens: auto). A part starting
-// a word ("Ministerin") is left alone. The long words of wordJoints get
-// theirs too (Tages|ordnung, Umlauf|verfahren).
-func hyphenate(s string) string {
-	s = jointHyphens.Replace(s)
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			if unicode.IsLower(prev) {
-				for _, part := range compoundParts {
-					if strings.HasPrefix(s[i:], part) {
-						b.WriteString("\u00ad")
-						break
-					}
-				}
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }

@@ -525,6 +525,10 @@ func minutesEditable(se model.Session) error {
 }
 
 func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
+	// Refused before the lookup, the same for every id (draftFromPath).
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return
+	}
 	c, err := s.st.Contribution(r.Context(), rowID(r))
 	if err != nil {
 		s.fail(w, r, err, "Diesen Wortbeitrag gibt es nicht.")
@@ -584,6 +588,10 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
+	// Refused before the lookup, the same for every id (draftFromPath).
+	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
+		return
+	}
 	n, err := s.st.ProtocolNote(r.Context(), rowID(r))
 	if err != nil {
 		s.fail(w, r, err, "Diese Protokollnotiz gibt es nicht.")

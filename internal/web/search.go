@@ -147,9 +147,9 @@ const maxSearchPage = (store.SearchCap + PerPage - 1) / PerPage
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	// A word copied from a page carries the soft hyphens the page put
-	// into it (hyphenateCompounds); the query split at them into parts
+	// into it (hyphenate); the query split at them into parts
 	// the index does not hold, and found nothing.
-	q := withoutSoftHyphens(r.URL.Query().Get("q"))
+	q := model.WithoutSoftHyphens(r.URL.Query().Get("q"))
 	d := searchData{Q: q, MaxQuery: search.MaxQuery}
 	rebuilding, err := s.st.SearchNeedsRebuild(r.Context())
 	if err != nil {

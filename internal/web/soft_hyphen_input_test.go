@@ -19,7 +19,7 @@ import (
 const shy = "\u00ad"
 
 // TestFormsTakeNoSoftHyphens: a title copied from a page (which puts
-// soft hyphens into long words, hyphenateCompounds) and pasted into a
+// soft hyphens into long words, hyphenate) and pasted into a
 // form was stored with them, and they went on to the JSON API, OParl,
 // feeds, the calendar, exports and search. Every text field of a form,
 // urlencoded or multipart, is now read without them — but a password,

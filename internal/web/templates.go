@@ -9,12 +9,12 @@ import (
 
 // parsePage parses the page template name with the layout and the
 // partials, each file's source compacted (compactTemplate) first, with
-// the template functions (funcs, and textFuncs for the text of narrow
-// columns). It names the templates as template.ParseFS does: each file's
-// template by its base name, the page's own file as the result.
+// the template functions (funcs). It names the templates as
+// template.ParseFS does: each file's template by its base name, the
+// page's own file as the result.
 func parsePage(fsys fs.FS, name string) (*template.Template, error) {
 	base := path.Base(name)
-	t := template.New(base).Funcs(funcs).Funcs(textFuncs)
+	t := template.New(base).Funcs(funcs)
 	for _, file := range []string{"templates/layout.html", "templates/partials.html", name} {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {

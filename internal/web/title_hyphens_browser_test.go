@@ -14,7 +14,7 @@ import (
 // hyphenation for hyphens: auto) on the session page, in the minutes, on
 // the decision page, in the register, in the search results and on the
 // live page. It breaks at the joints of its compound now, with a hyphen
-// (hyphenateCompounds), and no page scrolls sideways.
+// (hyphenate), and no page scrolls sideways.
 func TestItemTitlesAt320(t *testing.T) {
 	browserTest(t)
 	ts, _, itemID := longTitleWorld(t)

@@ -21,7 +21,7 @@ import (
 const longTitle = "Föderale Digitalisierungsinfrastrukturverordnung"
 
 // longTitleShy is longTitle as the pages show it in a heading: with soft
-// hyphens at the joints of the compound (hyphenateCompounds).
+// hyphens at the joints of the compound (hyphenate).
 const longTitleShy = "Föderale Digitalisierungs\u00adinfrastruktur\u00adverordnung"
 
 // longTitleWorld is the demo with an item of the 47th session titled
@@ -98,7 +98,7 @@ func softHyphenOutsideText(page string) []string {
 // the middle of its compound ("Digitalisierungsinfrastr|ukturverordnung")
 // on the session page, in the minutes and wherever it is a heading or a
 // line of its own: Chromium has no German hyphenation for hyphens: auto.
-// Those places carry soft hyphens at the joints now (hyphenateCompounds);
+// Those places carry soft hyphens at the joints now (hyphenate);
 // the <title>, attributes, form values, the feed, the JSON API, the text
 // export and the PDF keep the title as typed.
 func TestItemTitlesBreakAtJoints(t *testing.T) {
@@ -187,38 +187,53 @@ func TestMinutesPageDiscussionBeforeDecision(t *testing.T) {
 
 // TestHyphenateCompoundsJoints: the soft hyphens stand at the joints the
 // compound splitter is sure of, never inside a part it guessed
-// ("Architekt|urvorgaben" would show "Architekt-" at a line end);
-// hyphenate's joints of conference names stand too; a short word stays
-// whole.
+// ("Architekt|urvorgaben" would show "Architekt-" at a line end); the
+// listed joints of conference names and narrow cells stand too; in a
+// heading or a line a short word stays whole, in a narrow cell
+// (cellMeasure) it gets its listed joints.
 func TestHyphenateCompoundsJoints(t *testing.T) {
-	for in, want := range map[string]string{
-		longTitle: "Föderale Digitalisierungs|infrastruktur|verordnung",
-		"Registermodernisierung – Bericht zum Stand der Umsetzung": "Register|modernisierung – Bericht zum Stand der Umsetzung",
-		"Informationssicherheitsleitlinie":                         "Informations|sicherheits|leitlinie",
-		"Steuerungsgruppe NOOTS":                                   "Steuerungs|gruppe NOOTS",
-		"Zielarchitektur Postfach- und Kommunikationslösungen":     "Zielarchitektur Postfach- und Kommunikations|lösungen",
-		"Umsetzungsstand der Interoperabilitätsstandards":          "Umsetzungs|stand der Interoperabilitäts|standards",
-		"Haushalt ⟦Verhandlungslinie Bund⟧":                        "Haushalt ⟦Verhandlungs|linie Bund⟧",
+	for _, c := range []struct {
+		in, want string
+		at       measure
+	}{
+		{longTitle, "Föderale Digitalisierungs|infrastruktur|verordnung", lineMeasure},
+		{"Registermodernisierung – Bericht zum Stand der Umsetzung", "Register|modernisierung – Bericht zum Stand der Umsetzung", lineMeasure},
+		{"Informationssicherheitsleitlinie", "Informations|sicherheits|leitlinie", lineMeasure},
+		{"Steuerungsgruppe NOOTS", "Steuerungs|gruppe NOOTS", lineMeasure},
+		{"Zielarchitektur Postfach- und Kommunikationslösungen", "Zielarchitektur Postfach- und Kommunikations|lösungen", lineMeasure},
+		{"Umsetzungsstand der Interoperabilitätsstandards", "Umsetzungs|stand der Interoperabilitäts|standards", lineMeasure},
+		{"Haushalt ⟦Verhandlungslinie Bund⟧", "Haushalt ⟦Verhandlungs|linie Bund⟧", lineMeasure},
 		// Guessed parts and suffixes are no joints.
-		"Deutschland-Stack – gemeinsame Architekturvorgaben für Bund und Länder": "Deutschland-Stack – gemeinsame Architekturvorgaben für Bund und Länder",
-		"Ministerinnen und Minister":  "Ministerinnen und Minister",
-		"Gemeinsame EfA-Finanzierung": "Gemeinsame EfA-Finanzierung",
-		// hyphenate's joints stand too; its short words stay whole.
-		"Bericht aus der Gesundheitsministerkonferenz": "Bericht aus der Gesundheits|minister|konferenz",
-		"Bericht der Innenministerkonferenz":           "Bericht der Innen|minister|konferenz",
-		"Tagesordnungspunkt":                           "Tages|ordnungs|punkt",
-		"Anmeldung: angemeldet":                        "Anmeldung: angemeldet",
+		{"Deutschland-Stack – gemeinsame Architekturvorgaben für Bund und Länder", "Deutschland-Stack – gemeinsame Architekturvorgaben für Bund und Länder", lineMeasure},
+		{"Ministerinnen und Minister", "Ministerinnen und Minister", lineMeasure},
+		{"Gemeinsame EfA-Finanzierung", "Gemeinsame EfA-Finanzierung", lineMeasure},
+		// The listed joints stand too; in a heading or a line their
+		// short words stay whole.
+		{"Bericht aus der Gesundheitsministerkonferenz", "Bericht aus der Gesundheits|minister|konferenz", lineMeasure},
+		{"Bericht der Innenministerkonferenz", "Bericht der Innen|minister|konferenz", lineMeasure},
+		{"Jugend- und Familienministerkonferenz", "Jugend- und Familien|minister|konferenz", lineMeasure},
+		{"Tagesordnungspunkt", "Tages|ordnungs|punkt", lineMeasure},
+		{"Anmeldung: angemeldet", "Anmeldung: angemeldet", lineMeasure},
+		{"Anmeldung: angemeldet", "Anmeldung: an|gemeldet", cellMeasure},
+		{"Tagesordnung veröffentlicht", "Tages|ordnung ver|öffentlicht", cellMeasure},
+		{"Umlaufverfahren eingeleitet", "Umlauf|verfahren eingeleitet", cellMeasure},
+		{"Neuer Kommentar der Geschäftsstelle", "Neuer Kommentar der Geschäfts|stelle", cellMeasure},
+		// A word that has soft hyphens already keeps them as they are.
+		{"Finanz\u00administer\u00adkonferenz", "Finanz|minister|konferenz", cellMeasure},
 	} {
-		if got := strings.ReplaceAll(hyphenateCompounds(in), "\u00ad", "|"); got != want {
-			t.Errorf("hyphenateCompounds(%q) = %q, want %q", in, got, want)
+		if got := strings.ReplaceAll(hyphenate(c.in, c.at), "\u00ad", "|"); got != c.want {
+			t.Errorf("hyphenate(%q, %d) = %q, want %q", c.in, c.at, got, c.want)
 		}
+	}
+	if got := hyphenate("Anmeldung: angemeldet"); got != hyphenate("Anmeldung: angemeldet", lineMeasure) {
+		t.Errorf("hyphenate without a measure gives %q, not as in a heading", got)
 	}
 }
 
-// BenchmarkHyphenateCompounds: a title with three long words.
-func BenchmarkHyphenateCompounds(b *testing.B) {
+// BenchmarkHyphenate: a title with three long words.
+func BenchmarkHyphenate(b *testing.B) {
 	for b.Loop() {
-		hyphenateCompounds("Umsetzungsstand der Föderalen Digitalisierungsinfrastrukturverordnung – Registermodernisierung")
+		hyphenate("Umsetzungsstand der Föderalen Digitalisierungsinfrastrukturverordnung – Registermodernisierung")
 	}
 }
 

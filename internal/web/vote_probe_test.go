@@ -7,11 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"gremium/internal/demo"
-	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 // TestNonVoterCannotProbeVoteIDs: a vote posted by an account that votes
@@ -25,14 +22,7 @@ import (
 func TestNonVoterCannotProbeVoteIDs(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
-	sid, _, d := runningSession(t, st, model.KindDecision)
-	v := openVoteByPage(t, ts, st, client(t, ts, "geschaeftsstelle"), sid, d)
-	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Empfehlung zur Cloud-Strategie", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, pid := voteAndProcedure(t, ts, st)
 	const unknown = 987654
 	form := url.Values{"stimme": {"ja"}, "gesehen": {""}}
 	for _, account := range []string{demo.FachMKAccount, "geschaeftsstelle", "dlt"} {
