@@ -126,3 +126,22 @@ func TestVotePageHeadingBreaksAtJoints(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectorShowsTitlesMarked: the projector printed the called item's
+// title and the result's title as stored, so a confidential passage stood
+// on the room's screen with its storage marks (⟦…⟧); it shows it marked,
+// as every internal page does.
+func TestProjectorShowsTitlesMarked(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	liveTitleFixture(t, st, "Verwaltungscloud "+model.Redact("Projekt Zebra")+" – Bericht")
+	for _, path := range []string{"/sitzungen/48/beamer", "/sitzungen/48/beamer/stand"} {
+		code, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil)
+		if code != 200 {
+			t.Fatalf("%s: %d", path, code)
+		}
+		state := between(page, `<div id="beamer"`, `<div class="beamer-floor"`)
+		if strings.ContainsAny(state, model.RedactOpen+model.RedactClose) || !strings.Contains(state, `<mark class="confidential" title="vertraulich">Projekt Zebra</mark>`) {
+			t.Errorf("%s: the projector shows %s", path, state)
+		}
+	}
+}
