@@ -256,14 +256,7 @@ func TestALRundeBallotFollowsItsOwnVoters(t *testing.T) {
 func TestAPIVoteTakesNoSeen(t *testing.T) {
 	ts, st, _ := lawServer(t)
 	ctx := context.Background()
-	sid, _, d := runningSession(t, st, model.KindDecision)
-	v := openVoteByPage(t, ts, st, client(t, ts, "geschaeftsstelle"), sid, d)
-	council, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	pid, err := st.StartProcedure(ctx, store.ProcedureStart{Decision: model.Decision{BodyID: council.ID, Kind: model.KindRecommendation, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Empfehlung zur Cloud-Strategie", Applicants: []string{"Bund"}}, Deadline: time.Now().Add(72 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, pid := voteAndProcedure(t, ts, st)
 	for path, body := range map[string]string{
 		"/api/v1/sitzungen/48/abstimmung/stimme":              fmt.Sprintf(`{"stimme":"ja","abstimmung":%d,"gesehen":""}`, v.ID),
 		fmt.Sprintf("/api/v1/umlaufverfahren/%d/stimme", pid): `{"stimme":"ja","gesehen":""}`,
