@@ -43,10 +43,16 @@ func (v Voting) Votes(abbrev string) bool {
 // guest never votes (in session they may speak); a spokesperson's account
 // does not vote for its Land, its member office does; the office of a
 // member the body's rules do not let vote is not entitled; the
-// secretariat records, a FachMK secretariat follows from outside.
+// secretariat records, a FachMK secretariat follows from outside. An
+// account of a member's role that names no member is told so.
 func (v Voting) NoBallotReason(u *User, m Member) string {
 	if u == nil || u.Disabled {
 		return "Abstimmen kann nur das angemeldete Konto eines stimmberechtigten Mitglieds."
+	}
+	if u.MemberAbbrev == "" && (u.Role == RoleMember || u.Role == RoleAdvisory || u.Role == RoleSpokesperson) {
+		// A role that acts for a member, in an account that names none
+		// (the forms do not make one): no sentence about a member.
+		return "Dieses Konto ist keinem Mitglied zugeordnet; abstimmen kann nur das Konto eines stimmberechtigten Mitglieds."
 	}
 	name := cmp.Or(m.Name, u.MemberAbbrev)
 	in := "im Gremium " + v.Body

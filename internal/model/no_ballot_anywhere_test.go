@@ -7,6 +7,7 @@ import "testing"
 // looked up); a member's office and a spokesperson, whose answer depends
 // on the body's voters, get none.
 func TestNoBallotAnywhere(t *testing.T) {
+	const withoutMember = "Dieses Konto ist keinem Mitglied zugeordnet; abstimmen kann nur das Konto eines stimmberechtigten Mitglieds."
 	bremen := Member{Abbrev: "HB", Name: "Bremen", Kind: MemberLand}
 	dlt := Member{Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: MemberAdvisory}
 	for _, c := range []struct {
@@ -27,6 +28,12 @@ func TestNoBallotAnywhere(t *testing.T) {
 		{"a disabled member's office", &User{Role: RoleMember, MemberAbbrev: "HB", Disabled: true}, bremen, false,
 			"Abstimmen kann nur das angemeldete Konto eines stimmberechtigten Mitglieds."},
 		{"no account", nil, Member{}, true, "Abstimmen kann nur das angemeldete Konto eines stimmberechtigten Mitglieds."},
+		// An account of a role that acts for a member but names none
+		// (not made by the forms; a hand-edited row) read " ist hier
+		// nicht stimmberechtigt …", a sentence without its subject.
+		{"a member's office naming no member", &User{Role: RoleMember}, Member{}, false, withoutMember},
+		{"an advisory account naming no member", &User{Role: RoleAdvisory}, Member{}, true, withoutMember},
+		{"a spokesperson naming no member", &User{Role: RoleSpokesperson}, Member{}, false, withoutMember},
 	} {
 		if got := NoBallotAnywhere(c.u, c.m, c.written); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)

@@ -652,9 +652,11 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	if f.Has("titel") {
 		// An emptied title is refused by the item's rules (Validate); a
 		// changed title too long by the registration's rule (it was
-		// stored whatever its length). A title as imported stays.
+		// stored whatever its length). A title as imported stays, also
+		// one stored with soft hyphens, which the form's input no longer
+		// carries (softHyphensOut): saved, it is stored without them.
 		title, err := model.ConfidentialMarks(strings.TrimSpace(f.Get("titel")))
-		if err == nil && title != it.Title {
+		if err == nil && title != model.WithoutSoftHyphens(it.Title) {
 			err = model.CheckTitleLength(model.StripMarks(title))
 		}
 		if err != nil {

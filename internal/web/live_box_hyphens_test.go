@@ -145,3 +145,44 @@ func TestProjectorShowsTitlesMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectorTitlesBreakAtJoints: the projector headed the called item
+// with its title without soft hyphens, so a long compound broke mid-word
+// on the room's screen ("…verordn|ung", at 1280 px too); the item's
+// heading and the result's title carry them at the joints now, as the
+// live box does (hyphenate). The <title> keeps the session's title as
+// typed.
+func TestProjectorTitlesBreakAtJoints(t *testing.T) {
+	ts, st, _ := lawServer(t)
+	ctx := store.WithActor(context.Background(), "test")
+	sid, _ := liveTitleFixture(t, st, demoLongTitle)
+	check := func(what string) {
+		t.Helper()
+		for _, path := range []string{"/sitzungen/48/beamer", "/sitzungen/48/beamer/stand"} {
+			code, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+path, nil)
+			if code != 200 {
+				t.Fatalf("%s: %d", path, code)
+			}
+			part := between(page, `<h2 class="beamer-item">`, "</h2>")
+			if what == "result" {
+				part = between(page, `<div class="beamer-result`, "</div>")
+			}
+			if !strings.Contains(part, demoLongTitleShy) {
+				t.Errorf("%s: the %s reads %q", path, what, strings.ReplaceAll(part, "\u00ad", "|"))
+			}
+			if bad := softHyphenOutsideText(page); len(bad) > 0 {
+				t.Errorf("%s: soft hyphens in attributes: %q", path, bad)
+			}
+		}
+	}
+	check("item's heading")
+	// With the vote closed, the projector shows its result.
+	v, open, err := st.OpenSessionVote(ctx, sid)
+	if err != nil || !open {
+		t.Fatalf("the open vote: %v %v", open, err)
+	}
+	if err := st.CancelVote(ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("result")
+}
