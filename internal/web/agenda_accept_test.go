@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"gremium/internal/model"
 )
@@ -22,32 +21,13 @@ import (
 func TestAgendaRowShowsStatedImpact(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	imk, err := st.BodyByAbbrev(ctx, "IMK")
 	if err != nil {
 		t.Fatal(err)
 	}
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack – Architekturvorgaben"}, "ziel": {"Bericht"},
-		"fachmk": {"betroffen"}, "fachmk_ids": {fmt.Sprint(imk.ID)}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
-	council := mustBody(t, st)
-	se, err := st.SessionByNumber(ctx, council.ID, 48)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pending, err := st.PendingRegistrations(ctx, council.ID)
-	if err != nil || len(pending) != 1 {
-		t.Fatalf("pending registrations: %d %v", len(pending), err)
-	}
-	it := pending[0]
-	if it.SessionID != se.ID {
-		t.Fatalf("registered for session %d, want %d", it.SessionID, se.ID)
-	}
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
-		t.Fatalf("accepting: %d", code)
-	}
+	gs := client(t, ts, "geschaeftsstelle")
+	it := acceptedRegistration(t, ts, st, client(t, ts, "hessen"), gs, url.Values{"titel": {"Deutschland-Stack – Architekturvorgaben"}, "ziel": {"Bericht"},
+		"fachmk": {"betroffen"}, "fachmk_ids": {fmt.Sprint(imk.ID)}})
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	row := between(page, fmt.Sprintf(`<div class="agenda-edit" id="top-%d">`, it.ID), "</section>")
 	row, _, _ = strings.Cut(row, `<div class="agenda-edit"`) // the rows after it, if any
@@ -72,20 +52,11 @@ func TestAgendaRowShowsStatedImpact(t *testing.T) {
 func TestAcceptIntoSectionOnTheManagePage(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
-	council := mustBody(t, st)
-	pending, err := st.PendingRegistrations(ctx, council.ID)
-	if err != nil || len(pending) != 1 {
-		t.Fatalf("pending registrations: %d %v", len(pending), err)
-	}
-	it := pending[0]
+	gs := client(t, ts, "geschaeftsstelle")
+	it := pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Deutschland-Stack"}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	choice := between(page, fmt.Sprintf(`<select id="an-abschnitt-%d" name="abschnitt">`, it.ID), "</select>")
-	sections, err := st.Sections(ctx, council.ID)
+	sections, err := st.Sections(ctx, mustBody(t, st).ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,18 +101,9 @@ func TestAcceptIntoSectionOnTheManagePage(t *testing.T) {
 // refused on the session day. Now the acceptance says so.
 func TestAcceptWarnsOfAShortApplication(t *testing.T) {
 	ts, st := cycleServer(t)
-	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+	gs := client(t, ts, "geschaeftsstelle")
+	acceptedRegistration(t, ts, st, client(t, ts, "hessen"), gs, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, HH, BB"}})
-	it, err := st.Item(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
-		t.Fatalf("accepting: %d", code)
-	}
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	if notice := between(page, `class="notice-box"`, "</div>"); !strings.Contains(notice, "„Cloud-Strategie“: ") || !strings.Contains(notice, "Achtung, der Antrag reicht noch nicht aus:") ||
 		!strings.Contains(notice, "Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.") {

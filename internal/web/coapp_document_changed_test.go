@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"gremium/internal/model"
 )
 
 // TestCoApplicantSeesTheProposalDocumentChanged: Bayern confirmed its
@@ -21,12 +19,9 @@ import (
 func TestCoApplicantSeesTheProposalDocumentChanged(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	he, by := client(t, ts, "hessen"), client(t, ts, "bayern")
-	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
-		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
+	pendingRegistration(t, ts, st, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}})
 	pending, err := st.PendingCoApplications(ctx, "BY")
 	if err != nil || len(pending) != 1 {
 		t.Fatalf("Bayern's co-applications: %+v %v", pending, err)

@@ -6,9 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
-	"time"
-
-	"gremium/internal/model"
 )
 
 // TestCoApplicationIDsCannotBeProbedOnTheSite: an office not named on a
@@ -19,11 +16,8 @@ import (
 func TestCoApplicationIDsCannotBeProbedOnTheSite(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	if code, page := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
-		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
+	pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}})
 	pending, err := st.PendingCoApplications(ctx, "BY")
 	if err != nil || len(pending) != 1 {
 		t.Fatalf("Bayern's co-applications: %+v %v", pending, err)

@@ -47,15 +47,14 @@ func impactOf(page string) string {
 func TestCoApplicantReadsTheWholeRegistration(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	imk, err := st.BodyByAbbrev(ctx, "IMK")
 	if err != nil {
 		t.Fatal(err)
 	}
 	he, by, gs := client(t, ts, "hessen"), client(t, ts, "bayern"), client(t, ts, "geschaeftsstelle")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "quelle": {"B-2025/26-IT"}, "berichterstattung": {"HE"},
+	id := pendingRegistration(t, ts, st, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "quelle": {"B-2025/26-IT"}, "berichterstattung": {"HE"},
 		"fachmk": {"betroffen"}, "fachmk_ids": {fmt.Sprint(imk.ID)}, "fachmk_hinweis": {"Die IMK ist vorab beteiligt."},
-		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}})
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}}).ID
 	path := ts.URL + "/anmeldungen/" + strconv.FormatInt(id, 10)
 	_, own := do(t, he, "GET", path, nil)
 	code, page := do(t, by, "GET", path, nil)
@@ -113,10 +112,10 @@ func TestCoApplicantReadsTheWholeRegistration(t *testing.T) {
 func TestShortApplicationSaysTheWayForward(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := store.WithActor(context.Background(), "test")
-	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Registermodernisierung"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+	reg := pendingRegistration(t, ts, st, he, url.Values{"titel": {"Registermodernisierung"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Registermodernisierung."}, "antrag": {"HE, BY, HH"}})
+	id := reg.ID
 	box := func(c *http.Client, path string) string {
 		t.Helper()
 		_, page := do(t, c, "GET", ts.URL+path, nil)
@@ -144,7 +143,7 @@ func TestShortApplicationSaysTheWayForward(t *testing.T) {
 	}
 	// It is so: in the session (held today) the secretariat enters two
 	// more Länder.
-	today, err := st.Session(ctx, se.ID)
+	today, err := st.Session(ctx, reg.SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,11 +152,11 @@ func TestShortApplicationSaysTheWayForward(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
-		now, err := st.Session(ctx, se.ID)
+		now, err := st.Session(ctx, reg.SessionID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.SetSessionStatus(ctx, se.ID, now.Version, next); err != nil {
+		if err := st.SetSessionStatus(ctx, reg.SessionID, now.Version, next); err != nil {
 			t.Fatal(err)
 		}
 	}

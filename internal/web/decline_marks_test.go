@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -25,17 +24,8 @@ import (
 func TestDeclineReasonRefusesMarks(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Deutschland-Stack"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
-	council := mustBody(t, st)
-	pending, err := st.PendingRegistrations(ctx, council.ID)
-	if err != nil || len(pending) != 1 {
-		t.Fatalf("pending registrations: %d %v", len(pending), err)
-	}
-	it := pending[0]
+	gs := client(t, ts, "geschaeftsstelle")
+	it := pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Deutschland-Stack"}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
 	const typed = "Doppelte Anmeldung [[GEHEIM-R1 interne Notiz]]"
 	code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)},
 		"entscheidung": {"ablehnen"}, "grund": {typed}})

@@ -1,15 +1,11 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
-
-	"gremium/internal/model"
 )
 
 // TestAcceptanceWarningStandsOutAndRepeats: accepting a registration whose
@@ -20,15 +16,9 @@ import (
 // again with the second click.
 func TestAcceptanceWarningStandsOutAndRepeats(t *testing.T) {
 	ts, st := cycleServer(t)
-	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+	gs := client(t, ts, "geschaeftsstelle")
+	it := pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, HH, BB"}})
-	it, err := st.Item(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	accept := url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}
 	for _, click := range []string{"first", "second"} {
 		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), accept); code != http.StatusSeeOther {

@@ -7,9 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
-
-	"gremium/internal/model"
 )
 
 // TestCoApplicationDeclineCancelGoesBack: the confirmation of a
@@ -21,10 +18,9 @@ import (
 func TestCoApplicationDeclineCancelGoesBack(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	he, bw := client(t, ts, "hessen"), client(t, ts, "baden-wuerttemberg")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
-		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, BW, NW"}})
+	id := pendingRegistration(t, ts, st, he, url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, BW, NW"}}).ID
 	cancel := func(page string) string {
 		return between(between(page, `<form method="post" action="/mitantraege/`, "</form>"), `<a href="`, `"`)
 	}

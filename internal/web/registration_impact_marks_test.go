@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"gremium/internal/model"
 )
@@ -22,26 +21,21 @@ import (
 func TestRegistrationNotesShowTheirMarks(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
 	imk, err := st.BodyByAbbrev(ctx, "IMK")
 	if err != nil {
 		t.Fatal(err)
 	}
 	he, by := client(t, ts, "hessen"), client(t, ts, "bayern")
-	id := registerAs(t, ts, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "berichterstattung": {"HE"},
+	it := pendingRegistration(t, ts, st, he, url.Values{"titel": {"Gemeinsames Register"}, "ziel": {"Beschluss"}, "berichterstattung": {"HE"},
 		"fachmk": {"betroffen"}, "fachmk_ids": {strconv.FormatInt(imk.ID, 10)}, "fachmk_hinweis": {"Die IMK ist vorab beteiligt."},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt das Register."}, "antrag": {"HE, BY, HH"}})
-	it, err := st.Item(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	it.Impact.Note = "Die IMK ist " + model.Redact("mit Haushaltszahlen") + " vorab beteiligt."
 	it.DeclineReason = "Gehört " + model.Redact("nach Rücksprache") + " zuerst in die AL-Runde."
 	it.Status = model.ItemDeclined
 	if err := st.UpdateItem(ctx, it); err != nil {
 		t.Fatal(err)
 	}
-	path := ts.URL + "/anmeldungen/" + strconv.FormatInt(id, 10)
+	path := ts.URL + "/anmeldungen/" + strconv.FormatInt(it.ID, 10)
 	for name, c := range map[string]*http.Client{"Hessen's page": he, "the co-applicant's page": by} {
 		code, page := do(t, c, "GET", path, nil)
 		if code != http.StatusOK {

@@ -1,13 +1,10 @@
 package web
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"gremium/internal/model"
 )
@@ -19,23 +16,12 @@ import (
 // Tagesordnung).
 func TestAcceptNoticeShowsNoStorageMarks(t *testing.T) {
 	ts, st := cycleServer(t)
-	ctx := context.Background()
-	planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 0, 60)))
-	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
-	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Steuerverwaltung [[Projekt Zebra]] Schnittstellen"}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
-		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
-	}
-	pending, err := st.PendingRegistrations(ctx, mustBody(t, st).ID)
-	if err != nil || len(pending) != 1 {
-		t.Fatalf("pending registrations: %d %v", len(pending), err)
-	}
-	it := pending[0]
+	gs := client(t, ts, "geschaeftsstelle")
+	it := pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Steuerverwaltung [[Projekt Zebra]] Schnittstellen"}, "ziel": {"Bericht"}, "fachmk": {"keine"}})
 	if !strings.Contains(it.Title, model.RedactOpen) {
 		t.Fatalf("the title's passage is not stored as confidential: %q", it.Title)
 	}
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}); code != http.StatusSeeOther {
-		t.Fatalf("accepting: %d", code)
-	}
+	acceptRegistration(t, st, gs, ts.URL, it.ID)
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
 	notice := between(page, `class="notice`, "</p>")
 	if !strings.Contains(notice, "Projekt Zebra") {
