@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -150,7 +148,7 @@ func copyDocuments(from, to string) (n int, size int64, err error) {
 		if err != nil {
 			return fmt.Errorf("document %s: %w", rel, err)
 		}
-		want, err := fileSum(path)
+		want, err := backup.FileSHA256(path)
 		if err != nil {
 			return err
 		}
@@ -191,19 +189,6 @@ func copyFile(from, to string) (string, int64, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	sum, err := fileSum(to)
+	sum, err := backup.FileSHA256(to)
 	return sum, written, err
-}
-
-func fileSum(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -204,6 +204,22 @@ func addFile(tw *tar.Writer, name, path string) (File, error) {
 	return File{Name: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
+// FileSHA256 gives the SHA-256 of the file at path in hex: the name a
+// document is stored under in the data directory, and the sum a backup's
+// manifest and a copy between engines (migrate-data) check it by.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
 func isGzipName(name string) bool {
 	return strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".tgz")
 }

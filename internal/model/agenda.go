@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Goal is the Ziel of an agenda item.
@@ -365,9 +366,17 @@ func (it AgendaItem) Validate() error {
 	if strings.ContainsAny(it.Number, " \t\n") {
 		return InputError("Die TOP-Nummer „%s“ darf keine Leerzeichen enthalten.", it.Number)
 	}
+	if n := utf8.RuneCountInString(it.Number); n > ItemNumberMax {
+		return AtField("nummer", InputError("Die TOP-Nummer ist mit %d Zeichen zu lang; höchstens %d sind möglich (etwa „12“ oder „3a“).", n, ItemNumberMax))
+	}
 	return errors.Join(AtField("punkte", CheckTextLength(strings.Join(it.Points, ""), "Der Text des Tagesordnungspunkts", TextMax)),
 		CheckSourcesLength(it.Sources), CheckImpactNoteLength(it.Impact.Note))
 }
+
+// ItemNumberMax is the most characters a TOP number may have ("00",
+// "12", "3a", "10.1"). Before, any length was stored: a number of 3,000
+// digits stood on the session page and in the upload form's list.
+const ItemNumberMax = 10
 
 // Limits of an agenda item's short texts, in characters: the Quelle (the
 // earlier decisions, as the registration form's one line gives them) and

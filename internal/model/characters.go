@@ -10,9 +10,11 @@ import (
 // character (all but tab, line feed and carriage return, which a text
 // area sends), or a C1 control. Such text was stored as sent and served
 // back raw — in pages declared UTF-8, in the public minutes' text file,
-// in the JSON API — so every front end refuses it before anything is
-// stored (web forms: readForm; JSON API: decodeBody; file names of
-// uploads).
+// in the JSON API — so no front end stores it: the JSON API (decodeBody)
+// and the file names of uploads refuse it; web forms (readForm) take the
+// invisible control characters out of a field first, as text pasted
+// from a PDF carries them, and refuse what is left (a NUL, bytes that
+// are not UTF-8, any control character in a password).
 func UnfitCharacters(s string) bool {
 	if !utf8.ValidString(s) {
 		return true

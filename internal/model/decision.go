@@ -494,6 +494,16 @@ func (d Decision) Current() (string, []Point) {
 	return d.Title, d.Points
 }
 
+// Fassung gives the number of the decision's text as last corrected: its
+// newest correction's version, 0 for the text as decided. A correction
+// form carries it as what it was based on (DecisionCorrection.CheckBasis).
+func (d Decision) Fassung() int {
+	if n := len(d.Corrections); n > 0 {
+		return d.Corrections[n-1].Version
+	}
+	return 0
+}
+
 // Corrected gives the decision with its text as last corrected (Current)
 // as its title and points: how the register, its feed and the APIs show
 // a decision. The decision's page shows the adopted text beside it.
@@ -566,6 +576,42 @@ func (c DecisionCorrection) CheckChanges(d Decision) error {
 	return AtField(field, InputError("Die Berichtigung ändert nichts: Titel und Beschlusspunkte sind dieselben wie bisher; es gibt nichts zu berichtigen."))
 }
 
+// CheckBasis refuses a correction based on another text than the
+// decision's current one: basedOn is the version the correction form
+// showed (Decision.Fassung: 0 for the text as decided). Two windows opened
+// the same form, one corrected the title, the other then added a sentence
+// to the points and sent the old title back with it: the first
+// correction was undone without a word. The conflict names the newest
+// correction; the user compares it with what they typed and sends again.
+func (c DecisionCorrection) CheckBasis(d Decision, basedOn int) error {
+	now := d.Fassung()
+	if basedOn == now {
+		return nil
+	}
+	basis := "dem ursprünglichen Text"
+	switch {
+	case basedOn > 0:
+		basis = fmt.Sprintf("Fassung %d", basedOn)
+	case basedOn < 0:
+		// The form's field could not be read: no claim about its text.
+		basis = "einem Stand, den das Formular nicht lesbar nennt"
+	}
+	current := "der ursprüngliche Text; er"
+	if now > 0 {
+		current = fmt.Sprintf("Fassung %d", now)
+		if at := d.Corrections[len(d.Corrections)-1].At; !at.IsZero() {
+			current += " vom " + BerlinDateTime(at)
+		}
+		current += "; sie"
+	}
+	subject := d.WithArticle()
+	subject = strings.ToUpper(subject[:1]) + subject[1:]
+	if d.Label != "" {
+		subject += " " + d.Label
+	}
+	return ConflictError("%s wurde inzwischen berichtigt – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Berichtigung beruht auf %s und ist nicht gespeichert, damit sie nichts unbemerkt zurücknimmt. Es gilt jetzt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", subject, basis, current)
+}
+
 // pointsText gives points as the lines of a correction form, for
 // CheckChanges: each point's label (its number by place where it has none
 // in a list of several) and text.
@@ -608,6 +654,19 @@ func (e EarlierDecision) Validate() error {
 		errs = append(errs, AtField("datum", InputError("Beschluss %s kann nicht am %s gefasst sein: Nummer und Datum nennen verschiedene Jahre.", e.Number.Short(), e.AdoptedOn.German())))
 	}
 	return errors.Join(errs...)
+}
+
+// CheckTaken refuses, at its date (datum), an earlier decision dated
+// after today (German time): an earlier decision is one the body has
+// taken already, before gremium; B-2031/07-IT of 01.03.2031 was accepted
+// and then stood as "taken" years ahead. Today itself is allowed (a
+// decision taken outside gremium this morning). A date not given is
+// Validate's reason.
+func (e EarlierDecision) CheckTaken(today Date) error {
+	if e.AdoptedOn.IsZero() || !today.Before(e.AdoptedOn) {
+		return nil
+	}
+	return AtField("datum", InputError("Ein früherer Beschluss ist bereits gefasst; sein Datum kann nicht nach heute (%s) liegen, der %s liegt in der Zukunft. Bitte das Datum prüfen, an dem der Beschluss gefasst wurde.", today.German(), e.AdoptedOn.German()))
 }
 
 // Validate checks a decision.

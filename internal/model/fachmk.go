@@ -598,6 +598,7 @@ type Task struct {
 	Spokesperson Responsibility
 	FITKO        Responsibility
 	Recurrence   Recurrence // how often the task is due per FachMK
+	Version      int        // the version read; an edit on another is refused
 }
 
 // EvaluationQuestion is a question of the annual evaluation (concept
@@ -634,6 +635,14 @@ type EvaluationAnswer struct {
 	Role         Role // RoleSpokesperson or RoleFachMK
 	Score        int
 	Comment      string
+	// Version counts the saves of the answer; the sum over a
+	// questionnaire's answers is its Stand, which a form carries so that
+	// a save from a page read before another account's is refused.
+	Version int
+	// ChangedBy and ChangedAt: the account that saved the answer last and
+	// when (empty for answers saved before they were recorded).
+	ChangedBy string
+	ChangedAt time.Time
 }
 
 // Validate checks an answer.

@@ -264,6 +264,15 @@ type KickoffState struct {
 	// in 2022, as if the 46th session had been the one.
 	Start     Date
 	Countable bool
+	// Latest is, where the due session cannot be counted, the latest it
+	// can have been: the KickoffDueNth-th recorded regular session after
+	// the start (zero while fewer are recorded). Every recorded session
+	// after the start is one after it, so the due session is this one or
+	// an earlier one — which one is not known, so Latest is never named
+	// as the due session nor its day as the day the talk fell overdue;
+	// once it has passed, the talk not held is overdue
+	// (OverdueBeforeRecords).
+	Latest Session
 }
 
 // KickoffOf gives the kick-off state of the term of assignment a, from the
@@ -272,6 +281,9 @@ func KickoffOf(a Assignment, cs []SpokespersonContact, council []Session) Kickof
 	k := KickoffState{Start: a.StartOn, Countable: KickoffCountable(a, council)}
 	k.Talk, k.Held = Kickoff(a, cs)
 	k.Due, _ = KickoffDueSession(a, council)
+	if !k.Countable && !a.StartOn.IsZero() {
+		k.Latest, _ = nthAfterStart(a, council)
+	}
 	return k
 }
 
@@ -285,10 +297,21 @@ func (k KickoffState) Scheduled() bool { return !k.Due.Date.IsZero() }
 
 // Overdue reports whether the talk is not held and the day of its due
 // session has passed on the day today (German time); on the day of the
-// session it is still due. A talk whose due session is not known is not
-// overdue.
+// session it is still due. A talk whose due session cannot be counted is
+// overdue once the latest it can have been has passed
+// (OverdueBeforeRecords); one whose due session is otherwise not known is
+// not overdue.
 func (k KickoffState) Overdue(today Date) bool {
-	return !k.Held && k.Scheduled() && k.Due.Date.Before(today)
+	return !k.Held && (k.Scheduled() && k.Due.Date.Before(today) || k.OverdueBeforeRecords(today))
+}
+
+// OverdueBeforeRecords reports whether the talk of a term that started
+// before the recorded sessions (not Countable) is not held and overdue on
+// the day today: KickoffDueNth recorded regular sessions after the start
+// have passed (Latest), so the due session has too, whichever it was.
+// The day it fell overdue is not known.
+func (k KickoffState) OverdueBeforeRecords(today Date) bool {
+	return !k.Held && !k.Countable && !k.Latest.Date.IsZero() && k.Latest.Date.Before(today)
 }
 
 // DueWithin reports whether the talk is not held and due within the next
@@ -304,11 +327,15 @@ func (k KickoffState) DueWithin(today Date, days int) bool {
 // the due session is not dated "fällig, Sitzung noch nicht terminiert",
 // and where it is not known — no start, or not countable from the
 // recorded sessions — "fällig bis zur 2. Sitzung nach Amtsantritt" (the
-// conference page says the rest). Empty once the talk is held.
+// conference page says the rest), or, once it has passed whichever it
+// was (OverdueBeforeRecords), "überfällig, offen seit 10.11.2022" (the
+// day of the start). Empty once the talk is held.
 func (k KickoffState) ShortLabel(today Date) string {
 	switch {
 	case k.Held:
 		return ""
+	case k.OverdueBeforeRecords(today):
+		return "überfällig, offen seit " + k.Start.German()
 	case k.Start.IsZero() || !k.Countable:
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Scheduled():
@@ -330,12 +357,19 @@ const KickoffNotCountable = "welche das ist, lässt sich aus den erfassten Sitzu
 // due session cannot be counted (KickoffCountable) it gives the rule with
 // the day of the start and says so: "fällig bis zur 2. Sitzung nach dem
 // Amtsantritt am 10.11.2022; welche das ist, lässt sich aus den erfassten
-// Sitzungen nicht bestimmen" — no day, and not overdue. Empty once the
-// talk is held. The pages name the session (Due) beside it.
+// Sitzungen nicht bestimmen" — no day, and not overdue — until the
+// latest it can have been has passed (OverdueBeforeRecords): then
+// "überfällig, seit dem Amtsantritt am 10.11.2022 offen (fällig zur 2.
+// Sitzung danach, spätestens zur 46. Sitzung am 27.03.2025)", no day it
+// fell overdue on. Empty once the talk is held. The pages name the
+// session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
 		return ""
+	case k.OverdueBeforeRecords(today):
+		return fmt.Sprintf("überfällig, seit dem Amtsantritt am %s offen (fällig zur %d. Sitzung danach, spätestens zur %d. Sitzung am %s)",
+			k.Start.German(), KickoffDueNth, k.Latest.Number, k.Latest.Date.German())
 	case k.Start.IsZero():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:

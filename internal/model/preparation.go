@@ -338,8 +338,10 @@ func (s Session) ProposedRecommendationDeadline(now time.Time) (time.Time, bool)
 }
 
 // CanPull reports whether an item on (or proposed for) the Grüne Liste may
-// still be taken off it by a member: before the prepared session ends and
-// while the list has not been adopted.
+// still be taken off it by a member, as far as the session's status
+// tells: before the prepared session ends. That the list has not been
+// adopted yet the store checks in the pull's transaction
+// (AgendaItem.CheckPullable).
 func (r Recommendation) CanPull(target Session) bool {
 	if r.CarriedFrom != 0 || r.Consent != ConsentProposed && r.Consent != ConsentConfirmed {
 		return false

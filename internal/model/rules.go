@@ -13,23 +13,35 @@ import (
 // CheckApplication checks who applied for a decision: the IT-PLR decides on
 // application of the Bund or of three Länder (IT-Staatsvertrag §1 (5)).
 // kinds gives the kind of each member; an applicant without one is no
-// member and named so (not as "nicht antragsberechtigt").
+// member and named so (not as "nicht antragsberechtigt"). Every applicant
+// that may not apply (an advisory member or guest) is refused and named,
+// beside the Bund as well: the answer does not depend on the order of the
+// applicants.
 func CheckApplication(applicants []string, kinds map[string]MemberKind) error {
 	if unknown := UnknownMembers(applicants, kinds); len(unknown) > 0 {
 		return NoMembersError(unknown)
 	}
+	bund := false
 	laender := map[string]bool{}
-	for _, a := range applicants {
+	var refused []string
+	for _, a := range Distinct(applicants) {
 		switch kinds[a] {
 		case MemberBund:
-			return nil
+			bund = true
 		case MemberLand:
 			laender[a] = true
 		default:
-			return RuleError("%s ist nicht antragsberechtigt; antragsberechtigt sind der Bund oder drei Länder.", a)
+			refused = append(refused, a)
 		}
 	}
-	if len(laender) >= 3 {
+	switch len(refused) {
+	case 0:
+	case 1:
+		return RuleError("%s ist nicht antragsberechtigt; antragsberechtigt sind der Bund oder drei Länder.", refused[0])
+	default:
+		return RuleError("%s sind nicht antragsberechtigt; antragsberechtigt sind der Bund oder drei Länder.", strings.Join(refused, ", "))
+	}
+	if bund || len(laender) >= 3 {
 		return nil
 	}
 	if len(applicants) == 0 {

@@ -418,18 +418,26 @@ func ConferenceMeeting(d model.ConferenceDate, conference model.Body, id, orgID 
 	return o
 }
 
-// AgendaItem is a public agenda item (TOP). dec is its public, numbered
+// AgendaItem is a public agenda item (TOP), the anchor its session page
+// gives it (model.ItemAnchors: its web is the page at that anchor, never
+// at its row id, whose gaps would count the hidden items) and its place
+// in the agenda from 1 (order: not the stored position, which counts the
+// registrations not on the agenda as well). dec is its public, numbered
 // decision (nil: none) with the id of its consultation; unnumbered are its
 // public decisions without a number (a Kenntnisnahme, older sessions),
 // which have no Paper: their titles and points are the resolutionText
 // (after the numbered decision's points) and their result the result
 // where no numbered decision gives one.
-func AgendaItem(it model.AgendaItem, se model.Session, id, meetingID int64, section string, dec *model.Decision, consultationID int64, unnumbered []model.Decision) Object {
+func AgendaItem(it model.AgendaItem, se model.Session, anchor string, order int, id, meetingID int64, section string, dec *model.Decision, consultationID int64, unnumbered []model.Decision) Object {
 	o := newObject(KindAgendaItem, id)
 	o["meeting"] = URL(KindMeeting, meetingID)
-	o["order"] = it.Position
+	o["order"] = order
 	o["public"] = true
-	o["web"] = Web(fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID))
+	web := fmt.Sprintf("/sitzungen/%d", se.Number)
+	if anchor != "" {
+		web += "#" + anchor
+	}
+	o["web"] = Web(web)
 	if it.Number != "" {
 		o["number"] = Text(it.Number)
 	}

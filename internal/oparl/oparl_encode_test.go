@@ -24,7 +24,7 @@ func reflectJSON(t testing.TB, v any) []byte {
 // Objects are written byte for byte as encoding/json writes them.
 func TestEncodeAsEncodingJSON(t *testing.T) {
 	se := model.Session{Number: 47, Date: model.NewDate(2025, 6, 26), StartTime: "09:00", EndTime: "12:15", Place: "Schwerin <Schloss> & \"Hof\"", Status: model.StatusEnded}
-	item, _ := Marshal(AgendaItem(model.AgendaItem{ID: 3, Position: 2, Number: "07", Title: "Bericht\tüber\n\u2028 \x01 \xff"}, se, 5, 9, "Grüne Liste", nil, 0, nil))
+	item, _ := Marshal(AgendaItem(model.AgendaItem{ID: 3, Position: 2, Number: "07", Title: "Bericht\tüber\n\u2028 \x01 \xff"}, se, "top-07", 2, 5, 9, "Grüne Liste", nil, 0, nil))
 	objs := []Object{
 		Meeting(se, 9, "IT-Planungsrat", 1, json.RawMessage(`{"a":1}`), nil, []json.RawMessage{item, json.RawMessage(`{ "spaced" : [1, 2] }`)}),
 		Paper(model.Decision{Label: "2025/13", Title: "A & B", Points: []model.Point{{Label: "1.", Text: "x"}}}, 4, 1, nil, []int64{2, 3}, []string{"k", ""}),

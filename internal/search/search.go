@@ -490,7 +490,11 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 		return tw.String()
 	}
 	var docs []store.SearchDoc
+	// An item is found at its anchor on the session page and in the
+	// minutes (model.ItemAnchors), never at its row id.
+	anchors := doc.Anchors()
 	for _, it := range doc.Items() {
+		anchor := anchors[it.ID]
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
 		// The Quelle (the earlier decisions or papers the item builds on,
@@ -500,7 +504,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 		if sources != "" {
 			text = strings.TrimSpace(body + " Quelle: " + sources)
 		}
-		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID),
+		docs = append(docs, store.SearchDoc{Kind: "top", URL: fmt.Sprintf("/sitzungen/%d#%s", se.Number, anchor),
 			Title: fmt.Sprintf("%s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(title, body, sources)})
 		var rows []string
 		for _, r := range it.Rows {
@@ -534,7 +538,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 		}
 		if len(rows) > 0 && doc.HasMinutes() { // the page it links to exists (not while the session runs)
 			text := strings.Join(rows, " ")
-			docs = append(docs, store.SearchDoc{Kind: "protokoll", URL: fmt.Sprintf("/sitzungen/%d/protokoll#p-top-%d", se.Number, it.ID),
+			docs = append(docs, store.SearchDoc{Kind: "protokoll", URL: fmt.Sprintf("/sitzungen/%d/protokoll#%s%s", se.Number, model.MinutesAnchorPrefix, anchor),
 				Title: fmt.Sprintf("Protokoll %s – %d. Sitzung", title, se.Number), Text: text, Date: se.Date.String(), Terms: terms(text)})
 		}
 	}

@@ -18,8 +18,10 @@ import (
 // address of its page, not as kind and internal id. The names of a page of
 // entries are read with a fixed number of statements: one per kind of
 // object on the page (id IN …), then one each for the documents, agenda
-// items, decisions, sessions, bodies and accounts they refer to, and one
-// per kind with removed objects for their last full recorded state.
+// items, decisions, sessions, bodies and accounts they refer to, one for
+// the agendas of the items' sessions (an item's link ends in its anchor,
+// model.ItemAnchors), and one per kind with removed objects for their
+// last full recorded state.
 
 // AuditObject is the object of an audit entry as the audit page names it.
 type AuditObject struct {
@@ -219,6 +221,10 @@ type auditNamer struct {
 	sessions  map[int64]namedRow
 	bodies    map[int64]namedRow
 	users     map[int64]namedRow
+	// anchors are the items' anchors on their sessions' pages
+	// (model.ItemAnchors), by item id: a link lands where the page puts
+	// the item, the same anchor the public pages give it.
+	anchors map[int64]string
 }
 
 // AuditObjects names the objects of the entries (one name per entry, in
@@ -324,6 +330,13 @@ func (s *Store) AuditObjects(ctx context.Context, entries []model.AuditEntry) ([
 		return nil, err
 	}
 	ownRefs("session", n.sessions)
+	var agendas []int64
+	for _, row := range n.items {
+		agendas = append(agendas, row.num("session_id"))
+	}
+	if n.anchors, err = s.SessionItemAnchors(ctx, agendas); err != nil {
+		return nil, err
+	}
 	bodyIDs := append(refs("body_id"), refs("conference_id")...)
 	for _, m := range []map[int64]namedRow{n.sessions, n.decisions} {
 		for _, row := range m {
@@ -454,7 +467,17 @@ func (n *auditNamer) itemPath(id int64) string {
 	if !ok {
 		return ""
 	}
-	return n.sessionPath(row.num("session_id"), "#top-"+strconv.FormatInt(id, 10))
+	return n.sessionPath(row.num("session_id"), n.anchorOf(id))
+}
+
+// anchorOf gives "#" and the item's anchor on its session's page, "" for
+// an item not on the agenda (a registration, a removed item): the link
+// leads to the page.
+func (n *auditNamer) anchorOf(id int64) string {
+	if a := n.anchors[id]; a != "" {
+		return "#" + a
+	}
+	return ""
 }
 
 // decisionName gives "Beschluss B-2025/14-IT „…“", "Beschlussvorschlag
@@ -547,7 +570,7 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 		if r.str("number") != "" && r.str("title") != "" { // without a number the title is the name
 			name += ": " + quoted(r.str("title"))
 		}
-		return AuditObject{Name: name, Path: n.sessionPath(r.num("session_id"), "#top-"+idText)}
+		return AuditObject{Name: name, Path: n.sessionPath(r.num("session_id"), n.anchorOf(id))}
 	case "contribution":
 		return AuditObject{Name: of(of("Wortbeitrag", "von", r.str("speaker")), "zu", n.itemName(r.num("item_id"))), Path: n.itemPath(r.num("item_id"))}
 	case "protocol_note":

@@ -221,7 +221,12 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 // its points). Minutes are also approved by written procedure
 // (StartProcedure with ApprovesSession) and by importing the minutes of the
 // session that approved them (SaveMinutes).
-func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string) error {
+//
+// read is the stamp of the minutes (MinutesStamp) read before text was
+// rendered from them: if they changed since, the approval is refused with
+// a conflict, so that the rows frozen are the text kept. A caller that
+// renders nothing (a test approving a text of its own) gives none.
+func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string, read ...MinutesStamp) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
@@ -244,6 +249,9 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		// vote at that item needs.
 		if err := checkQuorumAt(ctx, tx, approving, at); err != nil {
 			return quorumRefusal(err, fmt.Sprintf("Das Protokoll der %d. Sitzung ist nicht genehmigt", cur.Number))
+		}
+		if err := checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "es ist nicht genehmigt. Bitte prüfen Sie es und genehmigen Sie erneut.", read); err != nil {
+			return err
 		}
 		on := approving.Date
 		if on.IsZero() {

@@ -292,6 +292,23 @@ func raiseCounter(ctx context.Context, tx *sql.Tx, bodyID int64, n model.Decisio
 	return nil
 }
 
+// pastEarlierDecisions gives seq, the counter's next number for the
+// body's year, or — when an earlier decision of that year holds it or a
+// higher one — the number after the highest earlier decision, to which it
+// raises the counter: numbers go in order of adoption, and an earlier
+// decision was adopted before gremium numbered anything after it.
+func pastEarlierDecisions(ctx context.Context, tx *sql.Tx, bodyID int64, year, seq int) (int, error) {
+	var highest int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM earlier_decisions WHERE body_id = ? AND year = ?`, bodyID, year).Scan(&highest); err != nil {
+		return 0, fmt.Errorf("store: next decision number: %w", err)
+	}
+	if highest < seq {
+		return seq, nil
+	}
+	next := model.DecisionNumber{Year: year, Seq: highest + 1}
+	return next.Seq, raiseCounter(ctx, tx, bodyID, next)
+}
+
 // Decision gives the decision with the id, with its votes and corrections.
 func (s *Store) Decision(ctx context.Context, id int64) (model.Decision, error) {
 	d, err := queryOne(ctx, s.rd, scanDecision, fmt.Sprintf("decision %d", id), `SELECT `+decisionCols+` FROM decisions d WHERE d.id = ?`, id)
@@ -493,6 +510,13 @@ func (s *Store) decideTx(ctx context.Context, tx *sql.Tx, id int64, tally model.
 			 RETURNING last`, cur.BodyID, on.Year).Scan(&seq); err != nil {
 			return cur, fmt.Errorf("store: next decision number: %w", err)
 		}
+		// Past the earlier decisions of the year too: their numbers were
+		// given before gremium (B-2025/01-IT of 01.03.2025 was given
+		// again in session 47). SaveEarlierDecision moves the counter;
+		// this heals a counter recorded before it did.
+		if seq, err = pastEarlierDecisions(ctx, tx, cur.BodyID, on.Year, seq); err != nil {
+			return cur, err
+		}
 		n = model.DecisionNumber{Year: on.Year, Seq: seq}
 		label = model.FormatDecisionNumber(pattern, n)
 	}
@@ -577,7 +601,25 @@ func countedVotes(voters []model.Member, t model.Tally) []model.Vote {
 // correction that changes nothing is refused
 // (model.DecisionCorrection.CheckChanges). It gives the correction's
 // version number.
+//
+// It corrects the text as it stands when it writes: for a caller that
+// read the text earlier (a form), CorrectDecisionOver.
 func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection) (int, error) {
+	return s.correctDecision(ctx, c, nil)
+}
+
+// CorrectDecisionOver is CorrectDecision for a correction based on the
+// decision's text in version basedOn (model.Decision.Fassung: 0 for the
+// text as decided, else the newest correction's version the form showed).
+// When the decision has been corrected since, it is refused as a conflict
+// (model.DecisionCorrection.CheckBasis) and nothing is kept: two windows
+// opened the same form, and the second's save took back the first's
+// correction, which it had never shown, without a word.
+func (s *Store) CorrectDecisionOver(ctx context.Context, c model.DecisionCorrection, basedOn int) (int, error) {
+	return s.correctDecision(ctx, c, &basedOn)
+}
+
+func (s *Store) correctDecision(ctx context.Context, c model.DecisionCorrection, basedOn *int) (int, error) {
 	// The occasion is public with the correction: its typed marks are
 	// confidential passages, whoever calls. Every reason at once, with
 	// the one against the decision's current text below.
@@ -593,6 +635,13 @@ func (s *Store) CorrectDecision(ctx context.Context, c model.DecisionCorrection)
 		}
 		if err := loadCorrections(ctx, tx, &cur); err != nil {
 			return err
+		}
+		// Based on an older text, it is refused first: whether it changes
+		// anything is no question against a text its author did not see.
+		if basedOn != nil {
+			if err := c.CheckBasis(cur, *basedOn); err != nil {
+				return errors.Join(err, refused)
+			}
 		}
 		// A correction that changes nothing is refused, as a minutes
 		// correction with the row's text is.
@@ -642,35 +691,87 @@ func loadCorrections(ctx context.Context, q queryer, d *model.Decision) error {
 
 // SaveEarlierDecision records a decision taken before the body used
 // gremium, with its number and date, so that it can be cited (a
-// spokesperson assignment by B-2022/43-IT). A decision of that number in the
-// register is refused: it needs no marker.
+// spokesperson assignment by B-2022/43-IT). Each refusal is at its field:
+// a date after today (model.EarlierDecision.CheckTaken); a number that
+// gremium has given (the register's decision needs no marker, and one
+// number names one decision); a number recorded as an earlier decision
+// already. The year's counter moves past the number, so gremium never
+// gives it again (B-2025/01-IT, recorded, was given to the next decision
+// of session 47).
 //
 // Title and note take [[…]] for confidential passages as the decision text
 // does (model.MarkFields; only the secretariat reads them).
 func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision) (int64, error) {
-	if err := errors.Join(e.Validate(), model.MarkFields(model.MarkedField{Field: "titel", Text: &e.Title}, model.MarkedField{Field: "hinweis", Text: &e.Note})); err != nil {
+	if err := errors.Join(e.Validate(), e.CheckTaken(s.Today()), model.MarkFields(model.MarkedField{Field: "titel", Text: &e.Title}, model.MarkedField{Field: "hinweis", Text: &e.Note})); err != nil {
 		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0`, e.BodyID, e.Number.Year, e.Number.Seq).Scan(&n); err != nil {
-			return fmt.Errorf("store: earlier decision: %w", err)
-		}
-		if n > 0 {
-			return model.ConflictError("Beschluss %s steht im Beschlussregister; er braucht keinen Vermerk als früherer Beschluss.", e.Number.Short())
-		}
 		pattern, err := bodyPattern(ctx, tx, e.BodyID)
 		if err != nil {
 			return err
 		}
 		e.Label = model.FormatDecisionNumber(pattern, e.Number)
+		// The counter first: an adoption of the same year writes the same
+		// row, so the two are ordered even where no other lock orders
+		// them (every write holds the store's write lock besides), and
+		// the register read below sees a number given just before.
+		if err := raiseCounter(ctx, tx, e.BodyID, e.Number); err != nil {
+			return err
+		}
+		var on string
+		var session int
+		err = tx.QueryRowContext(ctx, `SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, ''), COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+			WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 ORDER BY d.id LIMIT 1`, e.BodyID, e.Number.Year, e.Number.Seq).Scan(&on, &session)
+		switch {
+		case err == nil:
+			return model.AtField("nummer", model.ConflictError("Die Nummer %s hat gremium bereits vergeben: Beschluss %s%s steht im Beschlussregister und kann ohne Vermerk zitiert werden. Als früherer Beschluss lässt sich nur eine Nummer erfassen, die nicht im Register steht.",
+				e.Label, e.Label, registerDecisionWhen(session, parseDate(on))))
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("store: earlier decision: %w", err)
+		}
+		err = tx.QueryRowContext(ctx, `SELECT adopted_on FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?`, e.BodyID, e.Number.Year, e.Number.Seq).Scan(&on)
+		switch {
+		case err == nil:
+			return earlierTwice(e.Label, parseDate(on))
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("store: earlier decision: %w", err)
+		}
 		id, err = s.insert(ctx, tx, "earlier_decision", e.Label,
 			`INSERT INTO earlier_decisions (body_id, year, seq, label, adopted_on, title, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			e.BodyID, e.Number.Year, e.Number.Seq, e.Label, e.AdoptedOn.String(), e.Title, e.Note)
+		if errors.Is(err, ErrDuplicate) {
+			return earlierTwice(e.Label, model.Date{})
+		}
 		return err
 	})
 	return id, err
+}
+
+// earlierTwice refuses, at its number, an earlier decision recorded
+// already (on: its recorded date, zero when not known here).
+func earlierTwice(label string, on model.Date) error {
+	when := ""
+	if !on.IsZero() {
+		when = " (vom " + on.German() + ")"
+	}
+	return model.AtField("nummer", model.ConflictError("Beschluss %s ist bereits als früherer Beschluss erfasst%s; er kann zitiert werden. Eine Nummer nennt einen Beschluss.", label, when))
+}
+
+// registerDecisionWhen says where a decision of the register was taken,
+// for a reason: " (47. Sitzung, 26.06.2025)", " (26.06.2025)" or "".
+func registerDecisionWhen(session int, on model.Date) string {
+	var parts []string
+	if session != 0 {
+		parts = append(parts, fmt.Sprintf("%d. Sitzung", session))
+	}
+	if !on.IsZero() {
+		parts = append(parts, on.German())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // EarlierDecisions gives the earlier decisions of a body, by number.
@@ -692,6 +793,12 @@ func scanEarlier(r scanner) (model.EarlierDecision, error) {
 // gives the day it was adopted — its own date, else its session's (zero
 // when neither is recorded) — and the number of its session (0 for an
 // earlier decision or one without a session).
+//
+// Where a number names both (a database from before adoption numbered
+// past the earlier decisions: B-2025/01-IT, recorded, was given again in
+// session 47), the earlier decision is meant: it held the number first —
+// a number in the register is refused as an earlier decision — so a
+// citation does not switch to the decision that took it later.
 func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (model.Date, int, error) {
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
@@ -700,10 +807,10 @@ func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (m
 	var on string
 	var session int
 	err := tx.QueryRowContext(ctx, `SELECT on_day, session FROM (
-			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, COALESCE(s.number, 0) AS session, 0 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, COALESCE(s.number, 0) AS session, 1 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
 			 WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 AND d.status = ?
 			UNION ALL
-			SELECT adopted_on, 0, 1 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
+			SELECT adopted_on, 0, 0 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
 		ORDER BY pos LIMIT 1`,
 		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&on, &session)
 	if errors.Is(err, sql.ErrNoRows) {

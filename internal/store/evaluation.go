@@ -179,8 +179,40 @@ func (s *Store) CloseRound(ctx context.Context, year, version int) error {
 
 // SubmitAnswers stores one respondent's answers for one conference in the
 // open round of the year, all or none; an answer given before is replaced
-// (the audit log keeps both).
+// (the audit log keeps both). It checks no Stand: for answers that come
+// from no form (the demo data); a questionnaire's form saves with
+// SubmitAnswersOnStand.
 func (s *Store) SubmitAnswers(ctx context.Context, year int, answers []model.EvaluationAnswer) error {
+	return s.submitAnswers(ctx, year, -1, answers)
+}
+
+// QuestionnaireStand gives the Stand of a questionnaire: the sum of the
+// versions of its answers (one respondent's for one conference and year;
+// 0 without any). Every save that changes an answer or adds one raises
+// it, and answers are never removed, so a form that carries the Stand it
+// showed tells whether the answers changed since.
+func QuestionnaireStand(answers []model.EvaluationAnswer) int {
+	n := 0
+	for _, a := range answers {
+		n += a.Version
+	}
+	return n
+}
+
+// SubmitAnswersOnStand is SubmitAnswers for a questionnaire's form: stand
+// is the Stand of the respondent's answers for the conference the form
+// showed (QuestionnaireStand). The answers are shared by every account of
+// the respondent (the FachMK secretariat's, the member's office's); when
+// one of them saved meanwhile, nothing is saved and the conflict says who
+// saved last and when. Before, the second account's older page replaced
+// the first one's scores and deleted its comments without a word.
+func (s *Store) SubmitAnswersOnStand(ctx context.Context, year, stand int, answers []model.EvaluationAnswer) error {
+	return s.submitAnswers(ctx, year, max(stand, 0), answers)
+}
+
+// submitAnswers stores the answers of one questionnaire; stand is the
+// Stand the form showed, -1 to store without the check.
+func (s *Store) submitAnswers(ctx context.Context, year, stand int, answers []model.EvaluationAnswer) error {
 	if len(answers) == 0 {
 		return model.InputError("Bitte beantworten Sie mindestens eine Frage.")
 	}
@@ -189,7 +221,15 @@ func (s *Store) SubmitAnswers(ctx context.Context, year int, answers []model.Eva
 		if err != nil {
 			return err
 		}
+		if stand >= 0 {
+			if err := s.onStand(ctx, tx, year, stand, answers[0]); err != nil {
+				return err
+			}
+		}
 		for _, a := range answers {
+			if stand >= 0 && (a.Respondent != answers[0].Respondent || a.ConferenceID != answers[0].ConferenceID) {
+				return model.InputError("Ein Fragebogen enthält die Antworten einer Stelle für eine Fachministerkonferenz.")
+			}
 			a.Year = year
 			if !r.Asks(a.QuestionID) {
 				return model.InputError("Die Frage %d gehört nicht zur Evaluationsrunde %d.", a.QuestionID, year)
@@ -215,6 +255,39 @@ func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64
 	return id, err
 }
 
+// onStand refuses, inside tx, a questionnaire (the respondent and
+// conference of answer a, for year) whose answers are no longer at stand:
+// a conflict that names who saved them last and when, if known.
+func (s *Store) onStand(ctx context.Context, tx *sql.Tx, year, stand int, a model.EvaluationAnswer) error {
+	var now int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(version), 0) FROM evaluation_answers WHERE year = ? AND respondent = ? AND conference_id = ?`,
+		year, a.Respondent, a.ConferenceID).Scan(&now); err != nil {
+		return fmt.Errorf("store: questionnaire stand: %w", err)
+	}
+	if now == stand {
+		return nil
+	}
+	var by, at string
+	err := tx.QueryRowContext(ctx, `SELECT changed_by, changed_at FROM evaluation_answers WHERE year = ? AND respondent = ? AND conference_id = ?
+		ORDER BY changed_at DESC, id DESC LIMIT 1`, year, a.Respondent, a.ConferenceID).Scan(&by, &at)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: questionnaire stand: %w", err)
+	}
+	who := ""
+	if by != "" {
+		who = by
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM users WHERE username = ?`, by).Scan(&name); err == nil && name != "" {
+			who = fmt.Sprintf("%s (%s)", name, by)
+		}
+		who = " – zuletzt von " + who
+		if t, err := timeParse(at); err == nil {
+			who += " am " + model.BerlinDateTime(t)
+		}
+	}
+	return model.ConflictError("Die Antworten dieses Fragebogens wurden inzwischen gespeichert%s, von einem anderen Konto oder in einem anderen Fenster. Ihre Antworten sind nicht gespeichert: Die Seite zeigt die gespeicherten Antworten, das Formular Ihre Eingabe. Bitte prüfen Sie beides und speichern Sie erneut.", who)
+}
+
 func (s *Store) saveAnswer(ctx context.Context, tx *sql.Tx, a model.EvaluationAnswer) (int64, error) {
 	if err := a.Validate(); err != nil {
 		return 0, err
@@ -232,10 +305,16 @@ func (s *Store) saveAnswer(ctx context.Context, tx *sql.Tx, a model.EvaluationAn
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, fmt.Errorf("store: save answer: %w", err)
 	}
+	// An answer saved again unchanged keeps its version (and so the
+	// questionnaire its Stand): another account's open page stays good.
 	if err := tx.QueryRowContext(ctx,
-		`INSERT INTO evaluation_answers (question_id, year, respondent, conference_id, role, score, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (question_id, year, respondent, conference_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, role = excluded.role
-		 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.ConferenceID, a.Role, a.Score, a.Comment).Scan(&id); err != nil {
+		`INSERT INTO evaluation_answers (question_id, year, respondent, conference_id, role, score, comment, version, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+		 ON CONFLICT (question_id, year, respondent, conference_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, role = excluded.role,
+		   version = evaluation_answers.version + CASE WHEN evaluation_answers.score = excluded.score AND evaluation_answers.comment = excluded.comment THEN 0 ELSE 1 END,
+		   changed_by = CASE WHEN evaluation_answers.score = excluded.score AND evaluation_answers.comment = excluded.comment THEN evaluation_answers.changed_by ELSE excluded.changed_by END,
+		   changed_at = CASE WHEN evaluation_answers.score = excluded.score AND evaluation_answers.comment = excluded.comment THEN evaluation_answers.changed_at ELSE excluded.changed_at END
+		 RETURNING id`, a.QuestionID, a.Year, a.Respondent, a.ConferenceID, a.Role, a.Score, a.Comment,
+		actorFrom(ctx), s.now().UTC().Format("2006-01-02T15:04:05Z")).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: save answer: %w", err)
 	}
 	if existing == 0 {
@@ -250,7 +329,10 @@ func (s *Store) saveAnswer(ctx context.Context, tx *sql.Tx, a model.EvaluationAn
 func (s *Store) Answers(ctx context.Context, year int) ([]model.EvaluationAnswer, error) {
 	return queryList(ctx, s.db, func(r scanner) (model.EvaluationAnswer, error) {
 		var a model.EvaluationAnswer
-		return a, r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.ConferenceID, &a.Role, &a.Score, &a.Comment)
-	}, "evaluation answers", `SELECT id, question_id, year, respondent, conference_id, role, score, comment FROM evaluation_answers
+		var at string
+		err := r.Scan(&a.ID, &a.QuestionID, &a.Year, &a.Respondent, &a.ConferenceID, &a.Role, &a.Score, &a.Comment, &a.Version, &a.ChangedBy, &at)
+		a.ChangedAt, _ = timeParse(at)
+		return a, err
+	}, "evaluation answers", `SELECT id, question_id, year, respondent, conference_id, role, score, comment, version, changed_by, changed_at FROM evaluation_answers
 		WHERE ? = 0 OR year = ? ORDER BY year, question_id, respondent, conference_id`, year, year)
 }

@@ -879,6 +879,29 @@ func scanTask(r scanner) (model.Task, error) {
 	return t, err
 }
 
+// taskCols are the columns scanVersionedTask reads: a task with the
+// version its form carries (scanTask reads them without the version).
+const taskCols = `id, position, text, spokesperson, fitko, recurrence, version`
+
+func scanVersionedTask(r scanner) (model.Task, error) {
+	var t model.Task
+	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO, &t.Recurrence, &t.Version)
+	return t, err
+}
+
+// taskExists refuses a task whose text the matrix has already, at the
+// field of the text (before: "Ein Eintrag mit dieser Nummer oder diesem
+// Namen existiert bereits." above the form, which named neither).
+func taskExists(t model.Task) error {
+	return model.AtField("text", model.RuleError("Eine Aufgabe „%s“ gibt es bereits.", model.TypedMarks(t.Text)))
+}
+
+// questionExists refuses an evaluation question whose text the catalogue
+// has already, at the field of the text.
+func questionExists(q model.EvaluationQuestion) error {
+	return model.AtField("text", model.RuleError("Eine Evaluationsfrage „%s“ gibt es bereits.", q.Text))
+}
+
 // validateTask checks a row of the matrix; a task without a rhythm is a
 // one-off task. Its text takes [[…]] for confidential passages as the
 // minutes do (model.MarkFields): the matrix and the checklists are
@@ -902,23 +925,32 @@ func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 			`INSERT INTO tasks (position, text, spokesperson, fitko, recurrence) VALUES (?, ?, ?, ?, ?)`, t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 		return err
 	})
+	if errors.Is(err, ErrDuplicate) {
+		return 0, taskExists(t)
+	}
 	return id, err
 }
 
 // Tasks gives the role/task matrix in order.
 func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
-	return queryList(ctx, s.rd, scanTask, "tasks", `SELECT id, position, text, spokesperson, fitko, recurrence FROM tasks ORDER BY position, id`)
+	return queryList(ctx, s.rd, scanVersionedTask, "tasks", `SELECT `+taskCols+` FROM tasks ORDER BY position, id`)
 }
 
-// UpdateTask changes a row of the role/task matrix.
+// UpdateTask changes a row of the role/task matrix; t.Version must be the
+// version read (ErrConflict else: before, an edit from an older page
+// overwrote the one saved meanwhile).
 func (s *Store) UpdateTask(ctx context.Context, t model.Task) error {
 	if err := validateTask(&t); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.updatePlain(ctx, tx, "tasks", "task", t.ID, `position = ?, text = ?, spokesperson = ?, fitko = ?, recurrence = ?`,
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.updateVersioned(ctx, tx, "tasks", "task", t.ID, t.Version, `position = ?, text = ?, spokesperson = ?, fitko = ?, recurrence = ?`,
 			t.Position, t.Text, t.Spokesperson, t.FITKO, t.Recurrence)
 	})
+	if errors.Is(err, ErrDuplicate) {
+		return taskExists(t)
+	}
+	return err
 }
 
 func scanQuestion(r scanner) (model.EvaluationQuestion, error) {
@@ -941,6 +973,9 @@ func (s *Store) CreateQuestion(ctx context.Context, q model.EvaluationQuestion) 
 			`INSERT INTO evaluation_questions (position, grp, text) VALUES (?, ?, ?)`, q.Position, q.Group, q.Text)
 		return err
 	})
+	if errors.Is(err, ErrDuplicate) {
+		return 0, questionExists(q)
+	}
 	return id, err
 }
 
@@ -949,12 +984,18 @@ func (s *Store) Questions(ctx context.Context) ([]model.EvaluationQuestion, erro
 	return queryList(ctx, s.rd, scanQuestion, "evaluation questions", `SELECT id, position, grp, text FROM evaluation_questions ORDER BY position, id`)
 }
 
-// UpdateQuestion changes an evaluation question.
+// UpdateQuestion changes an evaluation question. It is unversioned: no
+// page and no API changes a question (the catalogue grows by
+// CreateQuestion); a form that does must version it first.
 func (s *Store) UpdateQuestion(ctx context.Context, q model.EvaluationQuestion) error {
 	if q.Text == "" {
 		return model.InputError("Eine Evaluationsfrage braucht einen Text.")
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.updatePlain(ctx, tx, "evaluation_questions", "evaluation_question", q.ID, `position = ?, grp = ?, text = ?`, q.Position, q.Group, q.Text)
 	})
+	if errors.Is(err, ErrDuplicate) {
+		return questionExists(q)
+	}
+	return err
 }

@@ -81,7 +81,7 @@ func (s *Store) SetRepresentative(ctx context.Context, member string, personID i
 func (s *Store) SetRepresentativeNamed(ctx context.Context, member, name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return model.InputError("Bitte die Person nennen, die %s im IT-Planungsrat vertritt.", member)
+		return model.AtField("person", model.InputError("Bitte die Person nennen, die %s im IT-Planungsrat vertritt.", member))
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		personID, err := s.votingMemberPersonTx(ctx, tx, member, name, "Im IT-Planungsrat vertreten werden der Bund und die Länder")

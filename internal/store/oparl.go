@@ -108,6 +108,13 @@ type oparlSync struct {
 	pending [][]any
 	// sections are the names of sections by id.
 	sections map[int64]string
+	// agendas are the items' anchors and places of sessions, by session
+	// id (agenda): read once per session and build, not per item, so an
+	// import of a session of 900 items reads its agenda once.
+	agendas map[int64]agendaLinks
+	// agendaMarked are the sessions whose agenda's items are marked in
+	// this build (expand "agenda").
+	agendaMarked map[int64]bool
 	// citedLabels are the labels of changed decisions whose citing papers
 	// are still to be marked (markCiting).
 	citedLabels []string
@@ -194,7 +201,7 @@ func (s *Store) syncOParl(ctx context.Context, tx *sql.Tx, mark int64, limit int
 		sessions: map[int64]*model.Session{}, items: map[int64]*model.AgendaItem{}, decisions: map[int64]*model.Decision{},
 		bodies: map[int64]*model.Body{}, persons: map[int64]*model.Person{}, assigns: map[int64]*model.Assignment{}, dates: map[int64]*model.ConferenceDate{},
 		rows: map[oparlKey]*stored{}, itemDecisions: map[int64][]int64{}, audit: map[string]map[int64][2]string{},
-		sections: map[int64]string{}, built: map[oparlKey]builtObject{},
+		sections: map[int64]string{}, agendas: map[int64]agendaLinks{}, agendaMarked: map[int64]bool{}, built: map[oparlKey]builtObject{},
 		byNumber: map[model.DecisionNumber][]int64{}, places: map[string]int64{}, placesMarked: map[string]bool{}, placeMeetings: map[string]bool{}}
 	council, err := queryOne(ctx, tx, scanBody, "oparl council",
 		`SELECT `+bodyCols+` FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil)
@@ -332,6 +339,18 @@ func (y *oparlSync) expand(entity string, id int64) error {
 	case "meeting":
 		y.add(oparl.KindMeeting, id)
 		y.add(oparl.KindFile, id)
+	case "agenda":
+		// An item's anchor and place depend on the other items of its
+		// agenda (model.ItemAnchors, ItemPlaces): a change of one marks
+		// its session's agenda once (migration 01020's triggers), and the
+		// build reads the agenda's items once per batch — not one mark
+		// per item and change, which made renumbering an agenda quadratic.
+		if y.agendaMarked[id] {
+			return nil // an import's items mark their agenda once each
+		}
+		y.agendaMarked[id] = true
+		y.add(oparl.KindMeeting, id)
+		return y.addAll(oparl.KindAgendaItem, `SELECT id FROM agenda_items WHERE session_id = ? AND status IN (?, '')`, id, model.ItemAccepted)
 	case "agenda_item":
 		y.add(oparl.KindAgendaItem, id)
 		it, err := y.item(id)
@@ -1304,7 +1323,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 				unnumbered = append(unnumbered, publicDecision(*d))
 			}
 		}
-		return oparl.AgendaItem(pub, *se, id, meeting, section, dec, consultation, unnumbered), "", nil
+		agenda, err := y.agenda(it.SessionID)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.AgendaItem(pub, *se, agenda.anchors[it.ID], agenda.places[it.ID], id, meeting, section, dec, consultation, unnumbered), "", nil
 	case oparl.KindPaper:
 		d, err := y.decision(k.src)
 		if err != nil {

@@ -973,6 +973,9 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 		if err := checkPull(ctx, tx, se, member); err != nil {
 			return err
 		}
+		if err := checkNotAdopted(ctx, tx, it); err != nil {
+			return err
+		}
 		switch se.Status {
 		case model.StatusPlanned, model.StatusConvened, model.StatusRunning:
 		default:
@@ -1030,6 +1033,18 @@ func checkPull(ctx context.Context, tx *sql.Tx, se model.Session, member string)
 	return nil
 }
 
+// checkNotAdopted refuses taking the item it off the Grüne Liste once a
+// decision on it is adopted — by the list's vote en bloc or otherwise
+// (model.AgendaItem.CheckPullable).
+func checkNotAdopted(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
+	d, err := queryOne(ctx, tx, scanDecision, fmt.Sprintf("adopted decision of item %d", it.ID),
+		`SELECT `+decisionCols+` FROM decisions d WHERE d.item_id = ? AND d.status = ? ORDER BY d.position, d.id LIMIT 1`, it.ID, model.DecisionAdopted)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return it.CheckPullable(d)
+}
+
 // pullRecommendationTx takes the item of the recommendation r off the
 // Grüne Liste (or its proposal) at the request of member, inside tx.
 func (s *Store) pullRecommendationTx(ctx context.Context, tx *sql.Tx, r model.Recommendation, member string) error {
@@ -1046,6 +1061,11 @@ func (s *Store) pullRecommendationTx(ctx context.Context, tx *sql.Tx, r model.Re
 	}
 	if !r.CanPull(se) {
 		return model.RuleError("„%s“ kann nicht mehr von der Grünen Liste genommen werden (%s, die %s ist %s).", model.InternalText(target.Title), stateWords(r.Consent), se.Title(), se.Status.Label())
+	}
+	// CanPull knows the session's status, not whether the list was
+	// adopted en bloc in it.
+	if err := checkNotAdopted(ctx, tx, target); err != nil {
+		return err
 	}
 	if r.Consent == model.ConsentConfirmed {
 		var prev sql.NullInt64

@@ -469,6 +469,11 @@ type ProcedureStart struct {
 	// 0 for any other decision.
 	ApprovesSession int
 	MinutesText     string
+	// MinutesStamp is the stamp of those minutes read before MinutesText
+	// was rendered: if they changed since, the procedure is not started
+	// (a conflict), so that the members are sent the minutes as stored.
+	// Empty: not checked (a text of the caller's own, in tests).
+	MinutesStamp MinutesStamp
 }
 
 // StartProcedure starts a written procedure (Umlaufverfahren) on a new
@@ -510,11 +515,17 @@ func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureSt
 	}
 	if ps.ApprovesSession != 0 {
 		var status model.SessionStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM sessions WHERE body_id = ? AND number = ?`, d.BodyID, ps.ApprovesSession).Scan(&status); err != nil {
+		var sessionID int64
+		if err := tx.QueryRowContext(ctx, `SELECT id, status FROM sessions WHERE body_id = ? AND number = ?`, d.BodyID, ps.ApprovesSession).Scan(&sessionID, &status); err != nil {
 			return 0, 0, notFound(err, fmt.Sprintf("session %d", ps.ApprovesSession))
 		}
 		if status != model.StatusMinutesDraft {
 			return 0, 0, model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
+		}
+		if ps.MinutesStamp != "" {
+			if err := checkMinutesStamp(ctx, tx, sessionID, ps.ApprovesSession, "das Umlaufverfahren ist nicht eingeleitet. Bitte prüfen Sie es und leiten Sie das Verfahren erneut ein.", []MinutesStamp{ps.MinutesStamp}); err != nil {
+				return 0, 0, model.AtField("protokoll", err)
+			}
 		}
 		if p, open, err := openMinutesProcedure(ctx, tx, d.BodyID, ps.ApprovesSession); err != nil {
 			return 0, 0, err

@@ -784,7 +784,8 @@ func (s *Store) updateItemTx(ctx context.Context, tx *sql.Tx, it model.AgendaIte
 
 // checkConsentKept refuses putting an item on the Grüne Liste or taking it
 // off while the list is being voted on en bloc: the members vote on the
-// list as it was when the vote opened.
+// list as it was when the vote opened; and taking it off once its
+// proposal is decided.
 func checkConsentKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) error {
 	cur, err := loadItemTx(ctx, tx, it.ID)
 	if err != nil {
@@ -792,6 +793,13 @@ func checkConsentKept(ctx context.Context, tx *sql.Tx, it model.AgendaItem) erro
 	}
 	if it.Consent == cur.Consent {
 		return nil
+	}
+	if cur.Consent {
+		// Off the list once its proposal is decided: as a member's pull
+		// (checkNotAdopted), the adopted decision reads "en bloc".
+		if err := checkNotAdopted(ctx, tx, cur); err != nil {
+			return err
+		}
 	}
 	var open int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ballots WHERE session_id = ? AND decision_id IS NULL AND status = ?`, cur.SessionID, model.VoteOpen).Scan(&open); err != nil {

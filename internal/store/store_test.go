@@ -563,7 +563,7 @@ func TestFachMKLayer(t *testing.T) {
 	}
 
 	tid := id(s.CreateTask(ctx, model.Task{Position: 1, Text: "Vorstellung wichtiger IT-PLR-Beschlüsse", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
-	check(t, s.UpdateTask(ctx, model.Task{ID: tid, Position: 2, Text: "Vorstellung wichtiger IT-PLR-Beschlüsse im Rahmen einer FachMK", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting}))
+	check(t, s.UpdateTask(ctx, model.Task{ID: tid, Position: 2, Text: "Vorstellung wichtiger IT-PLR-Beschlüsse im Rahmen einer FachMK", Spokesperson: model.ResponsibilityLead, FITKO: model.ResponsibilitySupporting, Version: 1}))
 	if ts := must[[]model.Task](t)(s.Tasks(ctx)); len(ts) != 1 || ts[0].Position != 2 {
 		t.Errorf("tasks = %+v", ts)
 	}

@@ -629,7 +629,13 @@ func (s *Server) refuseOnManage(w http.ResponseWriter, r *http.Request, se model
 		s.serverError(w, r, bodyErr)
 		return
 	}
-	s.renderManage(w, r, http.StatusUnprocessableEntity, body, se, nil, row)
+	status := http.StatusUnprocessableEntity
+	if model.ClassOf(err) == model.ErrConflict {
+		// A row saved from a page older than the row: a conflict, as on
+		// every other form (docs/architecture.md), not a rule.
+		status = http.StatusConflict
+	}
+	s.renderManage(w, r, status, body, se, nil, row)
 }
 
 func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {

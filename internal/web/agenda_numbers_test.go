@@ -242,7 +242,7 @@ func TestPublishAgendaAsksAboutNumbersOutOfOrder(t *testing.T) {
 		t.Fatalf("move: %d", code)
 	}
 	// The same form again (a double click) moves nothing more.
-	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), move); code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben.") {
+	if code, page := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/verschieben", ts.URL, item.ID), move); code != http.StatusConflict || !strings.Contains(page, "Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben.") {
 		t.Errorf("the move sent twice: %d %s", code, between(page, "<main", "</main>"))
 	}
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)

@@ -407,6 +407,13 @@ type recommendationsData struct {
 	// session, in agenda order (the council's view).
 	Given       []model.Recommendation
 	Items2Title map[int64]string
+	// Anchors are the session page's anchors of its items, by item id
+	// (model.ItemAnchors): the given recommendations link their item.
+	Anchors map[int64]string
+	// Adopted marks, by recommendation id (of Given), a recommendation
+	// whose item on the Grüne Liste is adopted: it is no longer offered
+	// to be taken off the list (AgendaItem.CheckPullable).
+	Adopted map[int64]bool
 	// ListStates gives, by recommendation id (of Given), where its item
 	// stands on the Grüne Liste (listState): the column reads the item,
 	// not the recommendation alone.
@@ -638,7 +645,7 @@ func (s *Server) recommendationsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, status int, body model.Body, se model.Session, typed url.Values, refused problems, pull refusedForm) {
 	ctx := r.Context()
 	a, u := s.audienceOf(r), s.user(r)
-	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}, ListStates: map[int64]string{},
+	d := recommendationsData{Session: se, Body: body, Prep: body.Preparation.PreparesID != 0, Kinds: model.RecommendationKinds, Items2Title: map[int64]string{}, ListStates: map[int64]string{}, Adopted: map[int64]bool{},
 		AwaitingShort: map[int64]model.Shortfall{}, Typed: typed, TypedProblems: refused, Pull: pull}
 	if typed != nil {
 		d.TypedItem, _ = strconv.ParseInt(typed.Get("top"), 10, 64)
@@ -744,6 +751,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			s.serverError(w, r, err)
 			return
 		}
+		d.Anchors = model.ItemAnchors(items)
 		for _, it := range items {
 			if !a.SeesItem(it, se, u) {
 				continue
@@ -763,6 +771,7 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 					}
 				}
 				d.ListStates[rc.ID] = listState(rc, it, adopted)
+				d.Adopted[rc.ID] = it.Consent && adopted
 			}
 			// Only an accepted registration, not deferred, goes to the
 			// preparatory body (store.recommendable).
@@ -1027,7 +1036,13 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	back(w, r, fmt.Sprintf("%s#top-%d", se.Path(), it.ID), fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", model.InternalText(it.Title), member)+pulledPlace(se))
+	// Back at the item on the session page (its anchor, not its row id).
+	to, err := s.itemURL(r.Context(), se, it.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	back(w, r, to, fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", model.InternalText(it.Title), member)+pulledPlace(se))
 }
 
 // nameDelegate records a member's named person in the body, or a deputy.

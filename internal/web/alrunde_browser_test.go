@@ -168,7 +168,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 	gs.shot("alrunde-empfehlungen-itplr")
 	// The agenda shows the item on the Grüne Liste with its recommendation.
 	gs.page("/sitzungen/48")
-	if txt := gs.text(fmt.Sprintf("#top-%d", itemA)); !strings.Contains(txt, "Beschlussempfehlung der 40. AL-Runde vom 19.02.2026") {
+	if txt := gs.text(fmt.Sprintf(`[id="%s"]`, anchorFor(t, st, itemA))); !strings.Contains(txt, "Beschlussempfehlung der 40. AL-Runde vom 19.02.2026") {
 		t.Errorf("item A on the agenda: %q", txt)
 	}
 	// 4. Hessen pulls item B from the list before the session.

@@ -92,7 +92,7 @@ func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
 		if c == public && code != http.StatusNotFound {
 			t.Errorf("BE-2026/01-AL for the public: %d", code)
 		}
-		if c == gs && (code != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/gremien/al-runde/sitzungen/41#top-%d", w.alItem)) {
+		if c == gs && (code != http.StatusSeeOther || res.Header.Get("Location") != "/gremien/al-runde/sitzungen/41#top-01") {
 			t.Errorf("BE-2026/01-AL for the secretariat: %d %s", code, res.Header.Get("Location"))
 		}
 	}
@@ -113,7 +113,7 @@ func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
 	if strings.Contains(page, `href="/beschluesse/BE-2026/01-AL"`) || strings.Contains(page, `href="/sitzungen/41`) {
 		t.Errorf("the follow-up links the recommendation as an IT-PLR decision or session:\n%s", page)
 	}
-	if !strings.Contains(page, fmt.Sprintf(`href="/gremien/al-runde/sitzungen/41#top-%d"`, w.alItem)) || !strings.Contains(page, "41. AL-Runde, TOP 01") {
+	if !strings.Contains(page, `href="/gremien/al-runde/sitzungen/41#top-01"`) || !strings.Contains(page, "41. AL-Runde, TOP 01") {
 		t.Errorf("the follow-up does not link the AL-Runde's session:\n%s", page)
 	}
 	if _, list := do(t, gs, "GET", w.ts.URL+"/auftraege", nil); strings.Contains(list, `href="/beschluesse/BE-2026/01-AL"`) || strings.Contains(list, `href="/sitzungen/41#`) {
@@ -256,7 +256,9 @@ func TestALRundeFollowUpsNamedAsSuch(t *testing.T) {
 		t.Fatal(err)
 	}
 	gs := client(t, w.ts, "geschaeftsstelle")
-	link := fmt.Sprintf(`href="/gremien/al-runde/sitzungen/41#top-%d"`, w.alItem)
+	// The follow-up's page and the lists link the item at its anchor
+	// (TOP 01: top-01, model.ItemAnchors).
+	link := `href="/gremien/al-runde/sitzungen/41#top-01"`
 	for _, path := range []string{fmt.Sprintf("/auftraege/%d", id), "/auftraege", "/auftraege?sitzung=al-runde/41"} {
 		code, page := do(t, gs, "GET", w.ts.URL+path, nil)
 		if code != http.StatusOK || !strings.Contains(page, "41. AL-Runde, TOP 01") || !strings.Contains(page, link) || strings.Contains(page, `href="/sitzungen/41#`) {

@@ -275,7 +275,7 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 	}
 	notice := "Die Anwesenheit ist gespeichert: " + present + " anwesend oder vertreten."
 	if reason != "" {
-		notice += " Feststellung der Beschlussfähigkeit: " + reason + "."
+		notice += " Feststellung der Beschlussfähigkeit – " + reason + "."
 		if !quorum {
 			notice += " Beschlüsse sind erst wieder möglich, wenn genug Mitglieder anwesend sind."
 		}
@@ -296,9 +296,9 @@ func (s *Server) establishQuorum(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
-	notice := "Feststellung der Beschlussfähigkeit: " + reason
+	notice := "Feststellung der Beschlussfähigkeit – " + reason + "."
 	if !ok {
-		notice += ". Beschlüsse können erst nach erneuter Feststellung gefasst werden; bitte die Anwesenheit prüfen."
+		notice += " Beschlüsse können erst nach erneuter Feststellung gefasst werden; bitte die Anwesenheit prüfen."
 	}
 	back(w, r, fmt.Sprintf("%s/live", se.Path()), notice)
 }

@@ -127,7 +127,7 @@ func TestCorrectedDecisionOnEverySurface(t *testing.T) {
 	if paper["name"] != title {
 		t.Errorf("OParl Paper name %q, want %q", paper["name"], title)
 	}
-	item := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/agendaItem", "#top-"+strconv.FormatInt(dec.ItemID, 10))
+	item := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/agendaItem", "/sitzungen/47#"+anchorFor(t, st, dec.ItemID))
 	if text, _ := item["resolutionText"].(string); !strings.Contains(text, point) {
 		t.Errorf("OParl AgendaItem resolutionText %q, want the corrected text", text)
 	}

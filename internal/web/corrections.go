@@ -219,12 +219,24 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte die Sitzung angeben, in der die Berichtigung genehmigt wird.")
 		return
 	}
+	// The stamp before the text: the store refuses the approval if the
+	// minutes change after it (another correction approved meanwhile),
+	// so that the version kept is the rows as corrected. A correction
+	// changes only by its approval, which the store checks too.
+	stamp, err := s.st.MinutesStamp(ctx, c.SessionID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	text, err := s.correctedText(r, c)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text)
+	if beforeApprovalWrite != nil {
+		beforeApprovalWrite()
+	}
+	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text, stamp)
 	if err != nil {
 		s.refuseCorrectionApproval(w, r, c, n, err)
 		return

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
+	"gremium/internal/backup"
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"io"
@@ -182,21 +183,9 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	sum := sha256.Sum256(data)
 	name := hex.EncodeToString(sum[:])
-	if err := os.MkdirAll(s.documentDir, 0o750); err != nil {
+	if err := writeDocumentFile(s.documentDir, name, data); err != nil {
 		s.serverError(w, r, err)
 		return
-	}
-	path := filepath.Join(s.documentDir, name)
-	if _, err := os.Stat(path); err != nil {
-		tmp := path + ".tmp"
-		if err := os.WriteFile(tmp, data, 0o640); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
 	}
 	// Sent again (the back button, a double click), the upload records
 	// the document no second time (nor as its next version).
@@ -216,6 +205,60 @@ func (s *Server) uploadDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, to, "„"+filepath.Base(header.Filename)+"“ ist hochgeladen.")
+}
+
+// writeDocumentFile stores data in dir under name, its SHA-256 in hex, so
+// that the file is whole once the document is recorded: written to a
+// temporary file of its own in dir, synced, renamed and the directory
+// synced (before, os.WriteFile without a sync: a power loss could leave a
+// file cut short under the final name). A file already under the name is
+// kept only when it holds those bytes; one cut short or left as zeros by
+// such a loss is written again (before, its name alone was trusted, and
+// the damaged file served for good).
+func writeDocumentFile(dir, name string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, name)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
+		if have, err := backup.FileSHA256(path); err == nil && have == name {
+			return nil
+		}
+	}
+	f, err := os.CreateTemp(dir, "."+name+"-*.tmp")
+	if err != nil {
+		return fmt.Errorf("web: document %s: %w", name, err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o640)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("web: document %s: %w", name, err)
+	}
+	// The rename is durable only with the directory's entry.
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("web: document directory: %w", err)
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("web: document directory: %w", err)
+	}
+	return nil
 }
 
 func (s *Server) downloadDocument(w http.ResponseWriter, r *http.Request) {

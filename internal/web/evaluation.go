@@ -19,6 +19,7 @@ import (
 	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
+	"gremium/internal/store"
 )
 
 // respondentSlot is one questionnaire a user fills in: as whom, for which
@@ -32,6 +33,29 @@ type respondentSlot struct {
 	// saved, each at its question's score (wert_12; "" for the
 	// questionnaire as a whole); Answers then hold what was sent.
 	Problems problems
+	// Stand is the Stand of the saved answers the form carries
+	// (store.QuestionnaireStand): a save on another is refused.
+	Stand int
+	// Saved are the saved answers when the answers sent were refused
+	// because another account (or window) saved meanwhile, shown beside
+	// what was sent; nil else.
+	Saved map[int64]model.EvaluationAnswer
+}
+
+// unsavedAnswers are the answers sent for a questionnaire the page no
+// longer offers (the round was closed meanwhile, or the user answers no
+// more for the conference): shown with the reason, so that nothing typed
+// is lost.
+type unsavedAnswers struct {
+	Slot        respondentSlot
+	Year        int
+	QuestionIDs []int64
+}
+
+// stale reports whether problems refused a form because what it showed
+// changed meanwhile (a conflict).
+func stale(p problems) bool {
+	return slices.ContainsFunc(p, func(e error) bool { return model.ClassOf(e) == model.ErrConflict })
 }
 
 // At gives the reasons about the score of question qid ("" when none
@@ -70,6 +94,9 @@ type evaluationData struct {
 	// that adds a question to the catalogue ("frage-neu"), as typed, with
 	// every reason at its field (jahr, frage; text, gruppe).
 	NewRound refusedForm
+	// Unsaved are refused answers of a questionnaire the page does not
+	// offer (nil when there are none).
+	Unsaved *unsavedAnswers
 }
 
 // newRoundFieldIDs are the ids of the fields of the form that opens a
@@ -140,9 +167,12 @@ func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) {
 
 // renderEvaluation shows the evaluation page; refused, when given, is a
 // questionnaire whose answers were not saved, shown with its reasons and
-// with what was sent instead of the saved answers; newRound the refused
-// form that opens a round (ID "" when none was).
-func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status int, refused *respondentSlot, newRound refusedForm) {
+// with what was sent instead of the saved answers (refused by a Stand
+// changed meanwhile: beside the saved answers, the form on the Stand now
+// saved; a questionnaire the page no longer offers: as a list under its
+// reasons); newRound the refused form that opens a round (ID "" when none
+// was).
+func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status int, refused *unsavedAnswers, newRound refusedForm) {
 	u := s.user(r)
 	if !auth.Can(u, auth.ViewInternal, "") && !auth.Can(u, auth.Evaluate, "") {
 		s.require(w, r, auth.ViewInternal, "")
@@ -198,17 +228,31 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 			return
 		}
 		for i := range d.Slots {
-			d.Slots[i].Answers = map[int64]model.EvaluationAnswer{}
+			sl := &d.Slots[i]
+			sl.Answers = map[int64]model.EvaluationAnswer{}
+			var saved []model.EvaluationAnswer
 			for _, a := range answers {
-				if a.Year == d.Open.Year && a.Respondent == d.Slots[i].Respondent && a.ConferenceID == d.Slots[i].Conference.ID {
-					d.Slots[i].Answers[a.QuestionID] = a
+				if a.Year == d.Open.Year && a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID {
+					sl.Answers[a.QuestionID] = a
+					saved = append(saved, a)
 				}
 			}
-			if refused != nil && refused.Conference.ID == d.Slots[i].Conference.ID {
-				d.Slots[i].Answers, d.Slots[i].Problems = refused.Answers, refused.Problems
+			sl.Stand = store.QuestionnaireStand(saved)
+			if refused != nil && refused.Year == d.Open.Year && refused.Slot.Respondent == sl.Respondent && refused.Slot.Conference.ID == sl.Conference.ID {
+				if stale(refused.Slot.Problems) {
+					sl.Saved = sl.Answers
+				} else {
+					// Refused for another reason: the form keeps the
+					// Stand it was read at, so that a change saved
+					// meanwhile is not overwritten by the corrected one.
+					sl.Stand = refused.Slot.Stand
+				}
+				sl.Answers, sl.Problems = refused.Slot.Answers, refused.Slot.Problems
+				refused = nil
 			}
 		}
 	}
+	d.Unsaved = refused
 	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
 }
 
@@ -396,21 +440,26 @@ func (s *Server) submitAnswers(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
 		return
 	}
+	// The Stand of the saved answers the form showed (none: 0, so that a
+	// form without one overwrites no answer).
+	stand, _ := strconv.Atoi(r.PostFormValue("stand"))
 	answers, sent, err := evaluationAnswersFromForm(r, rd, *slot)
 	if err == nil {
-		err = s.st.SubmitAnswers(r.Context(), year, answers)
+		err = s.st.SubmitAnswersOnStand(r.Context(), year, stand, answers)
 	}
 	if err != nil {
 		// A refused questionnaire comes back with everything typed, every
-		// reason at its question; a round closed meanwhile or gone gets
-		// the error page (the page has no questionnaire for it any more).
+		// reason at its question; answers saved meanwhile by another
+		// account beside it; a round closed meanwhile with the page's
+		// reason and the answers as typed (before: the error page, the
+		// comments lost). A round that is gone gets the error page.
 		status, p, ok := refusalProblems(err)
-		if !ok || model.ClassOf(err) == model.ErrRule || model.ClassOf(err) == model.ErrConflict {
+		if !ok {
 			s.fail(w, r, err, "Diese Evaluationsrunde gibt es nicht.")
 			return
 		}
-		refused := *slot
-		refused.Answers, refused.Problems = sent, p
+		refused := unsavedAnswers{Slot: *slot, Year: year, QuestionIDs: rd.QuestionIDs}
+		refused.Slot.Answers, refused.Slot.Problems, refused.Slot.Stand = sent, p, stand
 		s.renderEvaluation(w, r, status, &refused, refusedForm{})
 		return
 	}

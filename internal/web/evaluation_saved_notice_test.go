@@ -29,6 +29,8 @@ func TestEvaluationSavedSaysWhenAndWhatIsLeft(t *testing.T) {
 	save := func(answers url.Values) string {
 		t.Helper()
 		answers.Set("fachmk", "FMK")
+		_, form := do(t, fmk, "GET", ts.URL+"/evaluation", nil)
+		answers.Set("stand", questionnaireStand(form)) // the Stand the page shows
 		if code, body := do(t, fmk, "POST", ts.URL+"/evaluation/2026/antworten", answers); code != http.StatusSeeOther {
 			t.Fatalf("answers: %d %s", code, between(body, "<main", "</main>"))
 		}

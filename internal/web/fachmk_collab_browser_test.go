@@ -96,7 +96,7 @@ func TestFachMKCollaborationInBrowser(t *testing.T) {
 			reporting = it.ID
 		}
 	}
-	if got := b.text(fmt.Sprintf("#top-%d", reporting)); !strings.Contains(got, "E-Rechnung und die Grundsteuer") {
+	if got := b.text(fmt.Sprintf(`[id="%s"]`, anchorFor(t, st, reporting))); !strings.Contains(got, "E-Rechnung und die Grundsteuer") {
 		t.Errorf("Reporting FachMK shows %q", got)
 	}
 	b.logout()

@@ -128,6 +128,34 @@ func followUpViews(a model.Audience, entries []store.FollowUpListEntry) []follow
 	return out
 }
 
+// anchorFollowUps fills the anchors of the items the follow-ups of a list
+// page were given in (followUpView.ItemAnchor), so that each links its
+// item on its session's page: one query per page (store.SessionItemAnchors),
+// whatever the length of the list.
+func (s *Server) anchorFollowUps(ctx context.Context, views []followUpView) error {
+	var sessions []int64
+	seen := map[int64]bool{}
+	for _, v := range views {
+		if v.ItemID != 0 && v.SessionID != 0 && v.SeesSession && !seen[v.SessionID] {
+			seen[v.SessionID] = true
+			sessions = append(sessions, v.SessionID)
+		}
+	}
+	if len(sessions) == 0 {
+		return nil
+	}
+	anchors, err := s.st.SessionItemAnchors(ctx, sessions)
+	if err != nil {
+		return err
+	}
+	for i := range views {
+		if views[i].SeesSession {
+			views[i].ItemAnchor = anchors[views[i].ItemID]
+		}
+	}
+	return nil
+}
+
 // eachFollowUp calls fn with the follow-ups of the list q, page by page in
 // the list's order (pages of size), until fn gives false or max
 // follow-ups (0: all) were given.
@@ -337,6 +365,10 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 		d.Page = 1 // the first page, whatever the address said
 	}
 	d.List = followUpViews(q.Audience, page)
+	if err := s.anchorFollowUps(r.Context(), d.List); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if len(page) > 0 {
 		if d.Page > 1 {
 			d.PrevURL = fq.pageURL(d.Action, d.Page-1, "vor", page[0].Cursor)

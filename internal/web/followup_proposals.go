@@ -23,6 +23,35 @@ type proposalsData struct {
 	// Refused is a confirmation that was not taken: its form (the
 	// proposal's key) shown again as typed, with the reason.
 	Refused refusedForm
+	// Stale is a confirmation or dismissal of a proposal that is no longer
+	// proposed because the text it was derived from changed meanwhile
+	// (its key names the sentence): shown above the list with the reason
+	// and what was typed.
+	Stale *staleProposal
+}
+
+// staleProposal is a form posted for a proposal the minutes' wording no
+// longer gives (the sentence was edited after the page was read).
+type staleProposal struct {
+	// Form is the form as typed, with the reason (a conflict).
+	Form refusedForm
+	// Confirm says the form confirmed (else it dismissed).
+	Confirm bool
+	// Successor is the one proposal the changed row gives now, if it gives
+	// exactly one (Candidates 1): the typed form confirms it.
+	Successor *minutes.Proposal
+	// Candidates counts the open proposals of the changed row.
+	Candidates int
+}
+
+// Row gives proposalRow of p, for the proposal's form.
+func (proposalsData) Row(p minutes.Proposal) string { return proposalRow(p) }
+
+// proposalRow names the row a proposal was derived from (its item,
+// source and row), carried by the proposal's form: a proposal whose
+// sentence changed is found again by it (staleProposal.Successor).
+func proposalRow(p minutes.Proposal) string {
+	return fmt.Sprintf("%d-%s-%d", p.ItemID, p.Source, p.SourceID)
 }
 
 func (s *Server) followUpProposals(w http.ResponseWriter, r *http.Request) {
@@ -44,8 +73,60 @@ func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, status, "followup_proposals.html", view{Title: "Auftragsvorschläge der " + se.Title(), Active: "auftraege",
-		Data: proposalsData{Session: se, Proposals: props, Refused: refused}})
+	s.renderProposalsData(w, r, status, proposalsData{Session: se, Proposals: props, Refused: refused})
+}
+
+// renderProposalsData renders the proposals page of d.
+func (s *Server) renderProposalsData(w http.ResponseWriter, r *http.Request, status int, d proposalsData) {
+	s.render(w, r, status, "followup_proposals.html", view{Title: "Auftragsvorschläge der " + d.Session.Title(), Active: "auftraege", Data: d})
+}
+
+// staleProposalPage answers a form posted for a proposal that is not
+// open: 409 with the error page if it was confirmed or dismissed (its key
+// is handled), else — the text it was derived from changed meanwhile, and
+// its key with it — 409 with the proposals page: the reason and the form
+// as typed above the list, confirming the proposal the changed row gives
+// now if it gives one. Before, both said "bereits bestätigt oder
+// verworfen", and what was typed was gone.
+func (s *Server) staleProposalPage(w http.ResponseWriter, r *http.Request, se model.Session, props []minutes.Proposal, key string) {
+	handled, err := s.st.HandledFollowUpProposals(r.Context(), se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if key == "" || handled[key] {
+		s.fail(w, r, model.ConflictError("Dieser Vorschlag ist bereits bestätigt oder verworfen."), "")
+		return
+	}
+	stale := &staleProposal{Confirm: r.PostFormValue("aktion") != "verwerfen"}
+	if row := r.PostFormValue("zeile"); row != "" {
+		for i := range props {
+			if proposalRow(props[i]) == row {
+				stale.Candidates++
+				stale.Successor = &props[i]
+			}
+		}
+	}
+	if stale.Candidates != 1 {
+		stale.Successor = nil
+	}
+	reason := "Der zugrunde liegende Text wurde inzwischen geändert; diesen Vorschlag gibt es so nicht mehr."
+	what := "Der Vorschlag ist nicht verworfen"
+	if stale.Confirm {
+		what = "Der Auftrag ist nicht angelegt"
+		switch {
+		case stale.Successor != nil:
+			reason += " Das Formular unten zeigt Ihre Eingabe zum Vorschlag aus dem geänderten Text; bitte prüfen Sie sie und bestätigen Sie erneut."
+		case stale.Candidates > 1:
+			reason += " Aus dem geänderten Text ergeben sich mehrere Vorschläge; Ihre Eingabe steht unten zum Übernehmen in den passenden."
+		default:
+			reason += " Aus dem geänderten Text ergibt sich kein Vorschlag mehr; Ihre Eingabe steht unten zum Übernehmen."
+		}
+	} else {
+		reason += " Bitte prüfen Sie die Vorschläge unten."
+	}
+	stale.Form = refusedForm{ID: "geaendert", What: what, Values: r.PostForm, Problems: problems{model.ConflictError("%s", reason)}}
+	s.renderProposalsData(w, r, http.StatusConflict, proposalsData{Session: se, Proposals: props, Stale: stale})
 }
 
 // handleFollowUpProposal confirms (aktion=bestaetigen, with the corrected
@@ -70,7 +151,7 @@ func (s *Server) handleFollowUpProposal(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	if p == nil {
-		s.fail(w, r, model.ConflictError("Dieser Vorschlag ist bereits bestätigt oder verworfen."), "")
+		s.staleProposalPage(w, r, se, props, key)
 		return
 	}
 	to := se.Path() + "/auftragsvorschlaege"

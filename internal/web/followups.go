@@ -43,6 +43,19 @@ type followUpView struct {
 	// SeesSession: the audience may read the page of the session the
 	// follow-up was given in (the AL-Runde's are internal).
 	SeesSession bool
+	// ItemAnchor is the anchor of the follow-up's item on that page
+	// (model.ItemAnchors; "" where not looked up: the link then leads
+	// to the page).
+	ItemAnchor string
+}
+
+// itemPath gives the page of the follow-up's session with its item's
+// anchor, where known.
+func (v followUpView) itemPath() string {
+	if v.ItemAnchor == "" {
+		return v.Session().Path()
+	}
+	return v.Session().Path() + "#" + v.ItemAnchor
 }
 
 // StateLabel gives the status with "überfällig" where it applies.
@@ -64,10 +77,7 @@ func (v followUpView) SourceURL() string {
 	if v.SessionNumber == 0 || !v.SeesSession {
 		return ""
 	}
-	if v.ItemID != 0 {
-		return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
-	}
-	return v.Session().Path()
+	return v.itemPath()
 }
 
 // DecisionURL gives the address the follow-up's decision is read at: the
@@ -84,7 +94,7 @@ func (v followUpView) DecisionURL() string {
 	if !v.SeesSession || v.SessionNumber == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s#top-%d", v.Session().Path(), v.ItemID)
+	return v.itemPath()
 }
 
 // ItemLabel names the agenda item the follow-up was given in: "47.
@@ -372,6 +382,12 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 	d.MayNote = internal
 	d.MayRemind = d.MayEdit && v.Status.Pending()
 	var err error
+	if v.ItemID != 0 && v.SeesSession {
+		if d.F.ItemAnchor, err = s.st.ItemAnchor(ctx, v.ItemID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if d.MayReport {
 		q, err := s.followUpListQuery(r, store.FollowUpFilter{})
 		if err != nil {
@@ -421,7 +437,10 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 			if se, err := s.st.Session(ctx, it.SessionID); err == nil && s.audienceOf(r).SeesItem(it, se, u) {
 				it = s.audienceOf(r).Item(it)
 				d.Evidence.Item = fmt.Sprintf("%d. Sitzung, %s %s", se.Number, it.Label(), it.Title)
-				d.Evidence.ItemURL = fmt.Sprintf("/sitzungen/%d#top-%d", se.Number, it.ID)
+				if d.Evidence.ItemURL, err = s.itemURL(ctx, se, it.ID); err != nil {
+					s.serverError(w, r, err)
+					return
+				}
 			}
 		}
 	}

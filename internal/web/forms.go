@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -101,8 +102,9 @@ func (s *Server) readForm(pattern string, h http.Handler) http.Handler {
 		}
 		pastedBreaks(r)
 		softHyphensOut(r, pattern)
+		controlCharactersOut(r, pattern)
 		if name, bad := unfitField(r); bad {
-			s.badRequest(w, r, "Das Feld „"+name+"“ enthält ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text).")
+			s.badRequest(w, r, "Das Feld „"+name+"“ enthält ein Nullzeichen, ein Steuerzeichen oder Zeichen, die kein gültiges UTF-8 sind. Bitte entfernen Sie diese Zeichen (etwa aus einem eingefügten Text).")
 			return
 		}
 		h.ServeHTTP(w, r)
@@ -140,6 +142,13 @@ var passwordFields = map[string][]string{
 // feeds, the calendar, the exports and the search. The JSON API takes
 // them out of its bodies alike (api.decodeBody).
 func softHyphensOut(r *http.Request, pattern string) {
+	eachTypedField(r, pattern, model.WithoutSoftHyphens)
+}
+
+// eachTypedField sets every value of every field of r's form (urlencoded
+// or multipart) to clean of it, but the passwords of the route pattern
+// (passwordFields), which are compared as typed.
+func eachTypedField(r *http.Request, pattern string, clean func(string) string) {
 	keep := passwordFields[pattern]
 	forms := []url.Values{r.PostForm, r.Form}
 	if r.MultipartForm != nil {
@@ -151,17 +160,49 @@ func softHyphensOut(r *http.Request, pattern string) {
 				continue
 			}
 			for i, v := range vs {
-				vs[i] = model.WithoutSoftHyphens(v)
+				vs[i] = clean(v)
 			}
 		}
 	}
 }
 
+// controlCharactersOut takes the control characters — C0 but tab, line
+// feed, carriage return and NUL; DEL; the C1 controls U+0080–U+009F — out
+// of every field of r's form (urlencoded or multipart) but the passwords
+// of the route pattern (passwordFields). Text pasted from a PDF carries
+// them (U+0002, U+0003, C1 controls for quotes or dashes): the user cannot
+// see them and never meant them, and refused, they cost the whole typed
+// form (before: 400 on the bare error page). What no browser sends — a
+// NUL, bytes that are not UTF-8 — and a password, which is compared as
+// typed, are left for unfitField to refuse.
+func controlCharactersOut(r *http.Request, pattern string) {
+	eachTypedField(r, pattern, withoutControlCharacters)
+}
+
+// withoutControlCharacters gives s without the control characters
+// controlCharactersOut takes out; s with a NUL or bytes that are not UTF-8
+// is given as it is (refused by unfitField).
+func withoutControlCharacters(s string) string {
+	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // unfitField gives the label (or name) of the first field of r's form, in
 // the order of their names, whose value holds characters no field takes
-// (model.UnfitCharacters): before, a NUL, an ESC or bytes that are not
-// UTF-8 were stored as sent and served back raw, on the public minutes'
-// text too.
+// (model.UnfitCharacters) after controlCharactersOut took out the
+// invisible ones: a NUL, bytes that are not UTF-8, a control character
+// in a password. Before, such text was stored as sent and served back
+// raw, on the public minutes' text too.
 func unfitField(r *http.Request) (string, bool) {
 	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
 		for _, v := range r.PostForm[name] {
@@ -216,6 +257,7 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 	}
 	if !read {
 		softHyphensOut(r, r.Pattern) // as readForm does
+		controlCharactersOut(r, r.Pattern)
 	}
 	return true
 }

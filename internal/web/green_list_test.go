@@ -59,8 +59,17 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 			t.Fatalf("%q took the item off the Grüne Liste", user)
 		}
 	}
-	if code, body := do(t, he, "POST", pull, url.Values{}); code != http.StatusSeeOther {
-		t.Fatalf("Hessen's pull: %d %.300s", code, body)
+	res, err := he.PostForm(pull, url.Values{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("Hessen's pull: %d", res.StatusCode)
+	}
+	// Back at the item on the session page: its anchor, not its row id.
+	if loc, want := res.Header.Get("Location"), "/sitzungen/48#"+anchorFor(t, st, it.ID); loc != want {
+		t.Errorf("after the pull: %q, want %q", loc, want)
 	}
 	lastPull := func() string {
 		t.Helper()

@@ -62,6 +62,7 @@ var keptLabels = map[string]keptLabel{
 	"richtung":       keptTechnical,
 	"schliessen":     keptTechnical,
 	"schluessel":     keptTechnical,
+	"stand":          keptTechnical, // the Stand of the answers a questionnaire showed
 	// "top" carries an agenda item's internal id, not its TOP number,
 	// also where it is chosen (the upload form, whose file must be chosen
 	// again anyway).

@@ -129,7 +129,7 @@ func TestGreenListRefusalLinksTheSessionPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
-	link := fmt.Sprintf(`<a href="/sitzungen/48#top-%d">`, consent)
+	link := `<a href="/sitzungen/48#top-6">` // TOP 6's anchor (model.ItemAnchors)
 
 	// The show of hands in one step.
 	_, page := do(t, gs, "GET", fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, item), nil)

@@ -87,7 +87,7 @@ func (d liveData) PullLink() string {
 	if !grid && !closed {
 		return ""
 	}
-	return fmt.Sprintf("%s#top-%d", d.Session.Path(), d.ConsentAt)
+	return d.Session.Path() + "#" + d.Doc.Anchors()[d.ConsentAt] // the item's anchor there (model.ItemAnchors)
 }
 
 // DeferForm gives the deferral form of the current item (deferral.go).

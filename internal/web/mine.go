@@ -651,6 +651,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		return err
 	}
 	d.FollowUps = followUpViews(q.Audience, page)
+	if err := s.anchorFollowUps(ctx, d.FollowUps); err != nil {
+		return err
+	}
 	d.MemberName = or(m.Name, member)
 	d.FollowUpsURL = followUpQuery{Status: "ausstehend"}.pageURL("/mitglieder/"+url.PathEscape(member)+"/auftraege", 1, "", store.FollowUpCursor{})
 	drafts, err := s.councilSessionsIn(ctx, council, model.StatusMinutesDraft)

@@ -23,6 +23,9 @@ type myCollab struct {
 	// see whose registration states one of their conferences as affected:
 	// the items to follow, and to invite the FachMK to (Tabelle 3).
 	Items []myItem
+	// Anchors are the next session page's anchors of its items, by item
+	// id (model.ItemAnchors): each item links its place there.
+	Anchors map[int64]string
 	// Evaluation is where the spokesperson's questionnaires of the open
 	// evaluation round stand (evaluationDue).
 	Evaluation myEvaluation
@@ -107,6 +110,7 @@ func (s *Server) myCollab(r *http.Request, u *model.User) (myCollab, error) {
 	if err != nil {
 		return c, err
 	}
+	c.Anchors = model.ItemAnchors(items)
 	for _, it := range items {
 		if !model.Internal.SeesItem(it, c.NextSession, u) {
 			continue

@@ -58,7 +58,7 @@ func TestLiveMinutesTickOnlyTakenDecisions(t *testing.T) {
 	}{{"geschaeftsstelle", gs}, {"public", client(t, ts, "")}} {
 		_, page := do(t, c.client, "GET", ts.URL+"/sitzungen/48/protokoll", nil)
 		for _, id := range []int64{rejectedItem, unvotedItem} {
-			top := between(page, fmt.Sprintf(`id="p-top-%d"`, id), "</tbody>")
+			top := between(page, `id="p-`+anchorFor(t, st, id)+`"`, "</tbody>")
 			if top == "" || strings.Contains(top, decision) || !strings.Contains(top, noDecision) {
 				t.Errorf("%s: the minutes of item %d tick Beschluss or show no box: %s", c.who, id, top)
 			}

@@ -11,6 +11,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/store"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -20,6 +21,19 @@ type newSessionData struct {
 	Members []model.Member
 	// Problems are the reasons the form was refused, at their fields.
 	Problems problems
+	// Typed is what the refused form had typed (nil for a new form): its
+	// fields show it again, not Session's parsed values (a number "4x9"
+	// came back as "0", a date that is no date empty).
+	Typed url.Values
+}
+
+// Value gives what was typed into field of the refused form, or def (the
+// session's value) for a new form.
+func (d newSessionData) Value(field, def string) string {
+	if d.Typed == nil {
+		return def
+	}
+	return d.Typed.Get(field)
 }
 
 func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
@@ -130,7 +144,7 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(refused) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-			Data: newSessionData{Session: se, Members: members, Problems: refused}})
+			Data: newSessionData{Session: se, Members: members, Problems: refused, Typed: r.PostForm}})
 		return
 	}
 	sections, err := s.st.Sections(ctx, council.ID)
@@ -145,7 +159,7 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.render(w, r, status, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-			Data: newSessionData{Session: se, Members: members, Problems: reasons}})
+			Data: newSessionData{Session: se, Members: members, Problems: reasons, Typed: r.PostForm}})
 		return
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number))

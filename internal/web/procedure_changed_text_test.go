@@ -83,7 +83,7 @@ func TestChangedTextThroughWrittenProcedure(t *testing.T) {
 	// the item with the recommendation, the registered text not as the
 	// proposal.
 	_, page := do(t, gs, "GET", ts.URL+"/sitzungen/48", nil)
-	i := strings.Index(page, fmt.Sprintf(`id="top-%d"`, item))
+	i := strings.Index(page, fmt.Sprintf(`id="%s"`, anchorFor(t, st, item)))
 	if i < 0 {
 		t.Fatalf("the item is not on the session's page")
 	}

@@ -128,7 +128,10 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
 			return
 		}
-		if ps.MinutesText, err = s.internalText(r, se.ID); err != nil {
+		// With the stamp read before the text: the store refuses the start
+		// if the minutes change after it, so that the members are sent
+		// the minutes as stored.
+		if ps.MinutesText, ps.MinutesStamp, err = s.approvalText(r, se.ID); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -231,6 +234,10 @@ type procedureData struct {
 	// Refused is a vote the procedure did not take: the choice as it was
 	// given and why (the form shows it again).
 	Refused ballotRefusal
+	// EndRefused is why the secretariat's early end was not made (a page
+	// drawn before a vote was withdrawn, a double click), shown on the
+	// page instead of an error page.
+	EndRefused string
 	// MinutesSession is the session whose minutes the procedure approves
 	// (Procedure.ApprovesSession); MinutesVersion the number of their
 	// approved version that is the text sent (0 while none is).
@@ -263,12 +270,12 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	s.renderProcedure(w, r, u, id, http.StatusOK, ballotRefusal{})
+	s.renderProcedure(w, r, u, id, http.StatusOK, ballotRefusal{}, "")
 }
 
 // renderProcedure shows a written procedure's page; refused is the user's
-// vote that was not taken.
-func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *model.User, id int64, status int, refused ballotRefusal) {
+// vote that was not taken, endRefused why an early end was not made.
+func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *model.User, id int64, status int, refused ballotRefusal, endRefused string) {
 	ctx := r.Context()
 	p, err := s.st.Procedure(ctx, id)
 	if err != nil {
@@ -291,7 +298,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 		return
 	}
 	voters := voting.Voters
-	data := procedureData{Procedure: p, Decision: d, Body: body, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused,
+	data := procedureData{Procedure: p, Decision: d, Body: body, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused, EndRefused: endRefused,
 		Due: p.Due(s.clock())}
 	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
 		data.Voted = append(data.Voted, v.Member)
@@ -401,7 +408,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice,
-				Reason: unseenBallot(cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev))})
+				Reason: unseenBallot(cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev))}, "")
 			return
 		}
 		for _, v := range p.Votes {
@@ -417,7 +424,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 		}
 		// The procedure's page again, with the choice and the reason
 		// (before: an error page).
-		s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err), Field: model.FieldOf(err)})
+		s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice, Reason: model.ReasonOf(err), Field: model.FieldOf(err)}, "")
 		return
 	}
 	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Ihre Stimme ist gespeichert. Sie können sie bis zur Frist ändern.")
@@ -426,12 +433,20 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 // endProcedureEarly closes a written procedure before its deadline, which
 // the secretariat may do only when every voting member has voted.
 func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+	u, ok := s.require(w, r, auth.ManageSessions, "")
+	if !ok || !s.parseForm(w, r) {
 		return
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	p, err := s.st.EndProcedureEarly(r.Context(), id)
 	if err != nil {
+		// Refused (model.WrittenProcedure.CanEndEarly: not all have
+		// voted, already ended): the procedure's page again with the
+		// reason, as a refused vote is (before: a bare error page).
+		if status, reasons, ok := refusalProblems(err); ok {
+			s.renderProcedure(w, r, u, id, status, ballotRefusal{}, reasons.Summary())
+			return
+		}
 		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
 		return
 	}

@@ -287,7 +287,7 @@ func TestItemAcceptedOntoPublishedAgendaIsSearchable(t *testing.T) {
 	if _, page := do(t, pub, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, "Hessischer Bericht") {
 		t.Fatal("the accepted item is not on the public agenda")
 	}
-	if _, page := do(t, pub, "GET", ts.URL+"/suche?q=Hessischer+Bericht", nil); !strings.Contains(page, fmt.Sprintf(`href="/sitzungen/48#top-%d"`, item.ID)) {
+	if _, page := do(t, pub, "GET", ts.URL+"/suche?q=Hessischer+Bericht", nil); !strings.Contains(page, `href="/sitzungen/48#`+anchorFor(t, st, item.ID)+`"`) {
 		t.Errorf("the search does not find the accepted item:\n%s", between(page, `role="status"`, "</main>"))
 	}
 }

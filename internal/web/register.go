@@ -328,11 +328,14 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 }
 
 type decisionData struct {
-	Decision  model.Decision
-	Session   model.Session
-	Item      model.AgendaItem
-	HasItem   bool
-	FollowUps []model.FollowUp
+	Decision model.Decision
+	Session  model.Session
+	Item     model.AgendaItem
+	HasItem  bool
+	// ItemAnchor is the item's anchor on the session page
+	// (model.ItemAnchors), the link's fragment.
+	ItemAnchor string
+	FollowUps  []model.FollowUp
 	// Implementation is the decision's state rolled up from its follow-ups;
 	// PerLand the state in each Land a decision binding only the consenting
 	// Länder binds.
@@ -362,7 +365,11 @@ type decisionData struct {
 // typed and the reasons it was refused for (none: not refused).
 type correctionForm struct {
 	Title, Points, Reason string
-	Problems              problems
+	// Basis is the version of the decision's text the form shows
+	// (model.Decision.Fassung), sent back as "fassung": always the
+	// current one, also when a refused form keeps what was typed.
+	Basis    int
+	Problems problems
 }
 
 func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
@@ -425,9 +432,10 @@ func (s *Server) otherBodysDecision(w http.ResponseWriter, r *http.Request, coun
 					s.serverError(w, r, err)
 					return
 				}
-				target := se.Path()
-				if dec.ItemID != 0 {
-					target += fmt.Sprintf("#top-%d", dec.ItemID)
+				target, err := s.itemURL(ctx, se, dec.ItemID)
+				if err != nil {
+					s.serverError(w, r, err)
+					return
 				}
 				http.Redirect(w, r, target, http.StatusSeeOther)
 				return
@@ -461,6 +469,10 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 	}
 	if dec.ItemID != 0 {
 		if d.Item, err = s.st.Item(ctx, dec.ItemID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if d.ItemAnchor, err = s.st.ItemAnchorOf(ctx, d.Item); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -540,6 +552,7 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 	} else {
 		d.Correction = correctionForm{Title: editableMarks(d.Decision.Title), Points: pointLines(d.Decision.Points)}
 	}
+	d.Correction.Basis = dec.Fassung()
 	if dec.SharesYear != 0 {
 		if d.SharesWarning, err = s.sharesWarningFor(ctx, s.user(r)); err != nil {
 			s.serverError(w, r, err)
@@ -601,18 +614,35 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	} else if len(points) > 0 {
 		c.Points = model.NumberedPoints(points)
 	}
+	// The version the form showed: a correction of an older text is
+	// refused rather than taking back a correction made meanwhile. A post
+	// without it (a form from before the field) corrects the text as it
+	// stands, as before.
+	basis, based := -1, r.PostForm.Has("fassung")
+	if based {
+		if n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("fassung"))); err == nil && n >= 0 {
+			basis = n
+		}
+	}
 	var v int
 	if len(typed.Problems) == 0 {
 		// The store turns the occasion's [[…]] into confidential passages.
-		v, err = s.st.CorrectDecision(r.Context(), c)
+		if based {
+			v, err = s.st.CorrectDecisionOver(r.Context(), c, basis)
+		} else {
+			v, err = s.st.CorrectDecision(r.Context(), c)
+		}
 	} else {
 		// A correction the store does not see gets its rules here, to give
 		// every reason at once.
 		typed.Problems.add(c.MarkReason())
 		typed.Problems.addUnrefused(c.Validate())
-		// Whether it changes anything, once title and points were read.
-		if typed.Problems.At("titel") == "" && typed.Problems.At("punkte") == "" {
-			if d, err := s.st.Decision(r.Context(), id); err == nil {
+		// Whether it is based on the current text and changes anything,
+		// once title and points were read.
+		if d, err := s.st.Decision(r.Context(), id); err == nil {
+			if stale := c.CheckBasis(d, basis); based && stale != nil {
+				typed.Problems = append(problems{stale}, typed.Problems...)
+			} else if typed.Problems.At("titel") == "" && typed.Problems.At("punkte") == "" {
 				typed.Problems.add(c.CheckChanges(d))
 			}
 		}

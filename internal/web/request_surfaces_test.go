@@ -98,7 +98,7 @@ func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 	}
 	// OParl: the AgendaItem, the Paper and its Consultation (embedded in
 	// the Paper and on its own).
-	item := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/agendaItem", fmt.Sprintf("#top-%d", it.ID))
+	item := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/agendaItem", "/sitzungen/48#"+anchorFor(t, st, it.ID))
 	b, _ := json.Marshal(item)
 	leaks("the OParl AgendaItem", string(b), "Grundsteuer", "Der IT-Planungsrat bittet die FITKO um einen Bericht.")
 	paper := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/paper", "/beschluesse/"+d.Label)

@@ -61,6 +61,30 @@ func (s *Server) internalText(r *http.Request, sessionID int64) (string, error) 
 	return buf.String(), nil
 }
 
+// beforeApprovalWrite, when set (by a test), runs after an approval's
+// text was rendered and before the store approves it: what it changes is
+// what another writer changes in between.
+var beforeApprovalWrite func()
+
+// approvalText gives the internal text of a session's minutes for their
+// approval (internalText) with the stamp of the minutes read before it was
+// rendered (store.MinutesStamp), for the store to check inside the
+// approval's transaction.
+func (s *Server) approvalText(r *http.Request, sessionID int64) (string, store.MinutesStamp, error) {
+	stamp, err := s.st.MinutesStamp(r.Context(), sessionID)
+	if err != nil {
+		return "", "", err
+	}
+	text, err := s.internalText(r, sessionID)
+	if err != nil {
+		return "", "", err
+	}
+	if beforeApprovalWrite != nil {
+		beforeApprovalWrite()
+	}
+	return text, stamp, nil
+}
+
 func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	_, council, se, ok := s.sessionAction(w, r, auth.ApproveMinutes)
 	if !ok {
@@ -77,12 +101,15 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
 		return
 	}
-	text, err := s.internalText(r, old.ID)
+	// The stamp before the text: the store refuses the approval if the
+	// minutes change after it (a conflict, said at the button), so that
+	// the rows frozen are the text kept.
+	text, stamp, err := s.approvalText(r, old.ID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text); err != nil {
+	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text, stamp); err != nil {
 		// Refused (no quorum, the item missing): the management page
 		// with the reason at the approval's button.
 		status, reasons, ok := refusalProblems(err)

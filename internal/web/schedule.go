@@ -29,6 +29,11 @@ type sessionEditData struct {
 	// Deletable: nothing refers to the session yet (the store checks it
 	// again when deleting).
 	Deletable bool
+	// CancelReason is the reason of a refused cancellation as typed;
+	// CancelProblems why it was refused, at the field "grund" of the
+	// cancellation's form (not the move's, which has a "grund" too).
+	CancelReason   string
+	CancelProblems problems
 }
 
 func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
@@ -39,37 +44,53 @@ func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	c, err := s.storedSessionChange(r.Context(), se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.renderSessionEdit(w, r, http.StatusOK, se, c, nil)
+}
+
+// storedSessionChange gives what the edit form shows for session se as
+// stored.
+func (s *Server) storedSessionChange(ctx context.Context, se model.Session) (store.SessionChange, error) {
 	chair := se.Chair
 	if !se.Date.IsZero() {
 		// A chair the rotation gives for the session's year is shown as
 		// "aus der Rotation": moved into another year, the session takes
 		// that year's chair (before, the form sent the old year's chair
 		// as chosen by hand, and it stayed).
-		rotated, rotation, err := s.st.ChairOf(r.Context(), se.BodyID, se.Date.Year)
+		rotated, rotation, err := s.st.ChairOf(ctx, se.BodyID, se.Date.Year)
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return store.SessionChange{}, err
 		}
 		if rotation && rotated == se.Chair {
 			chair = ""
 		}
 	}
-	s.renderSessionEdit(w, r, http.StatusOK, se, store.SessionChange{ID: se.ID, Version: se.Version, Date: se.Date,
+	return store.SessionChange{ID: se.ID, Version: se.Version, Date: se.Date,
 		StartTime: se.StartTime, EndTime: se.EndTime, Place: se.Place, Chair: chair, Kind: se.Kind, Applicants: se.Applicants,
-		RegistrationDeadline: se.RegistrationDeadline}, nil)
+		RegistrationDeadline: se.RegistrationDeadline}, nil
 }
 
 // renderSessionEdit shows the form editing session se; its chair is
 // chosen from the voters of the session's body (the AL-Runde's own for a
 // session of the AL-Runde, not the council's).
 func (s *Server) renderSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, refused problems) {
+	s.renderSessionEditData(w, r, status, sessionEditData{Session: se, Change: c, Problems: refused})
+}
+
+// renderSessionEditData shows the edit page of d.Session with the forms
+// as d has them.
+func (s *Server) renderSessionEditData(w http.ResponseWriter, r *http.Request, status int, d sessionEditData) {
+	se := d.Session
 	members, err := s.st.BodyVoters(r.Context(), se.BodyID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	d := sessionEditData{Session: se, Members: members, Change: c, Problems: refused,
-		Deletable: se.Status == model.StatusPlanned && !se.AgendaPublished}
+	d.Members, d.Deletable = members, se.Status == model.StatusPlanned && !se.AgendaPublished
 	s.render(w, r, status, "session_edit.html", view{Title: se.Title() + " bearbeiten", Active: "sitzungen", Data: d})
 }
 
@@ -228,8 +249,26 @@ func (s *Server) cancelSession(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.st.CancelSession(r.Context(), se.ID, formVersion(r), r.PostFormValue("grund")); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("grund"))
+	reason := r.PostFormValue("grund")
+	if err := s.st.CancelSession(r.Context(), se.ID, formVersion(r), reason); err != nil {
+		// Refused (no reason, too long; begun or changed meanwhile): the
+		// edit page again, the reason at the cancellation's field and the
+		// input as typed (before: the error page); a conflict with the
+		// version stored now, so that sending it again cancels.
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.failKeeping(w, r, err, "", reason)
+			return
+		}
+		if now, err := s.st.Session(r.Context(), se.ID); err == nil {
+			se = now
+		}
+		c, err := s.storedSessionChange(r.Context(), se)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.renderSessionEditData(w, r, status, sessionEditData{Session: se, Change: c, CancelReason: reason, CancelProblems: reasons})
 		return
 	}
 	s.changed(r, se.ID)

@@ -130,9 +130,8 @@ func (s *Server) numberHitFor(r *http.Request, q string) (*numberHit, error) {
 		if err != nil {
 			return nil, err
 		}
-		hit.URL = se.Path()
-		if dec.ItemID != 0 {
-			hit.URL += fmt.Sprintf("#top-%d", dec.ItemID)
+		if hit.URL, err = s.itemURL(ctx, se, dec.ItemID); err != nil {
+			return nil, err
 		}
 	}
 	return hit, nil

@@ -348,13 +348,24 @@ func (s *Server) setRepresentative(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	member := r.PostFormValue("mitglied")
-	if err := s.st.SetRepresentativeNamed(r.Context(), member, r.PostFormValue("person")); err != nil {
-		s.fail(w, r, err, "")
-		return
-	}
 	to := "/fachmk"
 	if c := r.PostFormValue("zurueck"); strings.HasPrefix(c, "/fachmk/") {
 		to = c
+	}
+	// The form sits on a conference's page (zurueck names it): a refusal
+	// shows that page again, the form open as typed with the reason at
+	// its field (before: the error page, the input gone).
+	refuse := func(err error) {
+		abbrev := strings.TrimPrefix(to, "/fachmk/")
+		if conf, cerr := s.st.BodyByAbbrev(r.Context(), abbrev); to == "/fachmk" || cerr != nil || conf.Kind != model.BodyFachMK {
+			s.failKeeping(w, r, err, "", r.PostFormValue("person"))
+			return
+		}
+		s.refuseConferenceForm(w, r, abbrev, "vertretung", "Die Vertretung ist nicht geändert", err)
+	}
+	if err := s.st.SetRepresentativeNamed(r.Context(), member, r.PostFormValue("person")); err != nil {
+		refuse(err)
+		return
 	}
 	back(w, r, to, fmt.Sprintf("%s wird im IT-Planungsrat jetzt von %s vertreten; Sprecherfunktionen ohne eigene Person folgen.", member, strings.TrimSpace(r.PostFormValue("person"))))
 }

@@ -316,9 +316,17 @@ func (s *Server) renderMatrix(w http.ResponseWriter, r *http.Request, status int
 	}
 	d := matrixData{Tasks: tasks, Manage: auth.Can(u, auth.ManageSessions, ""), Conferences: confs, Refused: refused}
 	resp := []model.Responsibility{model.ResponsibilityNone, model.ResponsibilityLead, model.ResponsibilitySupporting}
+	// A form refused because the task changed meanwhile carries the
+	// version now stored, so that it saves when sent again on purpose; any
+	// other refused form the version it was read at.
+	changedMeanwhile := stale(refused.Problems)
 	for _, t := range append(tasks, model.Task{Position: len(tasks) + 1, Recurrence: model.RecurOnce}) {
 		if refused.ID != "" && t.ID == typed.ID {
+			stored := t.Version
 			t = typed
+			if changedMeanwhile {
+				t.Version = stored
+			}
 		}
 		d.Forms = append(d.Forms, taskFormRow{Task: t, Recurrences: model.Recurrences, Responsibilities: resp, ID: fmt.Sprintf("aufgabe-%d", t.ID), Refused: refused})
 	}
@@ -334,7 +342,7 @@ func taskForm(r *http.Request) (model.Task, error) {
 	pos, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("position")))
 	t := model.Task{Position: pos, Text: strings.TrimSpace(r.PostFormValue("text")),
 		Spokesperson: model.Responsibility(r.PostFormValue("sprecher")), FITKO: model.Responsibility(r.PostFormValue("fitko")),
-		Recurrence: model.Recurrence(r.PostFormValue("wiederholung"))}
+		Recurrence: model.Recurrence(r.PostFormValue("wiederholung")), Version: formVersion(r)}
 	// The reasons in the order of the fields: the order comes last.
 	p := problemsOf(t.Validate())
 	if err != nil {

@@ -69,7 +69,7 @@ func TestTaskChecklists(t *testing.T) {
 		t.Fatalf("new task: %d", code)
 	}
 	first := tasks[0]
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/aufgaben/%d", ts.URL, first.ID), url.Values{"text": {first.Text}, "sprecher": {"verantwortlich"}, "fitko": {""}, "wiederholung": {"einmalig"}, "position": {"1"}}); code != http.StatusSeeOther {
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/aufgaben/%d", ts.URL, first.ID), url.Values{"text": {first.Text}, "sprecher": {"verantwortlich"}, "fitko": {""}, "wiederholung": {"einmalig"}, "position": {"1"}, "version": {fmt.Sprint(first.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("edit task: %d", code)
 	}
 	if code, _ := do(t, hb, "POST", ts.URL+"/aufgaben", url.Values{"text": {"x"}, "wiederholung": {"einmalig"}}); code != http.StatusForbidden {
