@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"strings"
 
 	"gremium/internal/model"
 )
@@ -18,7 +19,8 @@ import (
 // a digest of every stored row their text is made of (the session, its
 // agenda items, the contributions, decisions with their votes and
 // corrections, protocol notes, remarks and recommendations of those
-// items, the attendance, the corrections and the kept versions). Any
+// items, the attendance, the corrections and the kept versions, the
+// members' names and the body's sections). Any
 // change of one of them gives another stamp.
 //
 // The minutes' text is rendered from the store by package minutes, which
@@ -46,6 +48,9 @@ var minutesStampQueries = []string{
 	`SELECT * FROM session_attendance WHERE session_id = ? ORDER BY member_abbrev`,
 	`SELECT * FROM minutes_corrections WHERE session_id = ? ORDER BY id`,
 	`SELECT session_id, version, stand, note FROM minutes_versions WHERE session_id = ? ORDER BY version`,
+	// The names the text gives the speakers and the agenda's sections.
+	`SELECT id, abbrev, name, kind FROM members ORDER BY id`,
+	`SELECT id, name, position, consent FROM sections WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) ORDER BY id`,
 }
 
 // MinutesStamp gives the stamp of the minutes of session id as stored now
@@ -61,7 +66,7 @@ func (s *Store) MinutesStamp(ctx context.Context, id int64) (MinutesStamp, error
 func minutesStamp(ctx context.Context, q queryer, id int64) (MinutesStamp, error) {
 	h := sha256.New()
 	for _, query := range minutesStampQueries {
-		args := make([]any, countPlaceholders(query))
+		args := make([]any, strings.Count(query, "?")) // none of ours quotes a "?"
 		for i := range args {
 			args[i] = id
 		}
@@ -70,17 +75,6 @@ func minutesStamp(ctx context.Context, q queryer, id int64) (MinutesStamp, error
 		}
 	}
 	return MinutesStamp(hex.EncodeToString(h.Sum(nil)[:16])), nil
-}
-
-// countPlaceholders counts the ? of a statement (none of ours quotes one).
-func countPlaceholders(query string) int {
-	n := 0
-	for i := 0; i < len(query); i++ {
-		if query[i] == '?' {
-			n++
-		}
-	}
-	return n
 }
 
 // digestRows writes every column of every row of query into h, each

@@ -411,8 +411,8 @@ type recommendationsData struct {
 	// (model.ItemAnchors): the given recommendations link their item.
 	Anchors map[int64]string
 	// Adopted marks, by recommendation id (of Given), a recommendation
-	// whose item on the Grüne Liste is adopted: it is no longer offered
-	// to be taken off the list (AgendaItem.CheckPullable).
+	// whose item has an adopted decision: it is no longer offered to be
+	// taken off the list (AgendaItem.CheckPullable, as the store refuses).
 	Adopted map[int64]bool
 	// ListStates gives, by recommendation id (of Given), where its item
 	// stands on the Grüne Liste (listState): the column reads the item,
@@ -759,19 +759,21 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			d.Items2Title[it.ID] = strings.TrimSpace(it.Label() + " " + it.Title)
 			if rc, ok := given[it.ID]; ok {
 				d.Given = append(d.Given, rc)
-				adopted := false
-				if it.Consent {
-					ds, err := s.st.ItemDecisions(ctx, it.ID)
-					if err != nil {
-						s.serverError(w, r, err)
-						return
-					}
-					for _, dc := range ds {
-						adopted = adopted || dc.Status == model.DecisionAdopted && dc.SessionID != 0
-					}
+				// adopted: in session (the list's state reads it); decided:
+				// any adopted decision of the item, which the store's pull
+				// refuses (checkNotAdopted), so the button is not offered.
+				adopted, decided := false, false
+				ds, err := s.st.ItemDecisions(ctx, it.ID)
+				if err != nil {
+					s.serverError(w, r, err)
+					return
+				}
+				for _, dc := range ds {
+					adopted = adopted || it.Consent && dc.Status == model.DecisionAdopted && dc.SessionID != 0
+					decided = decided || dc.Status == model.DecisionAdopted
 				}
 				d.ListStates[rc.ID] = listState(rc, it, adopted)
-				d.Adopted[rc.ID] = it.Consent && adopted
+				d.Adopted[rc.ID] = decided
 			}
 			// Only an accepted registration, not deferred, goes to the
 			// preparatory body (store.recommendable).

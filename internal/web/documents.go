@@ -21,12 +21,41 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
 // SetDocumentDir sets where uploaded documents are kept (normally the
-// "dokumente" folder of the data directory).
-func (s *Server) SetDocumentDir(dir string) { s.documentDir = dir }
+// "dokumente" folder of the data directory), and removes the temporary
+// files of uploads a crash cut off between writing and renaming
+// (writeDocumentFile's ".<sha256>-*.tmp", older than an hour: no upload
+// in flight is that old). Nothing else in the folder is touched.
+func (s *Server) SetDocumentDir(dir string) {
+	s.documentDir = dir
+	removeStaleUploads(dir, time.Now().Add(-time.Hour))
+}
+
+// removeStaleUploads removes the temporary upload files in dir last
+// written before cutoff; a failure is logged, never fatal (the files
+// only take space).
+func removeStaleUploads(dir string, cutoff time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return // no folder yet: nothing was uploaded
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") {
+			continue
+		}
+		if fi, err := e.Info(); err != nil || !fi.ModTime().Before(cutoff) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			slog.Warn("stale upload not removed", "file", name, "err", err)
+		}
+	}
+}
 
 // MaxDocumentSize is the largest document accepted for upload.
 const MaxDocumentSize = 20 << 20

@@ -100,7 +100,15 @@ func (s *Server) failKeeping(w http.ResponseWriter, r *http.Request, err error, 
 			reason = "Der Eintrag wurde inzwischen geändert; Ihre Änderung wurde nicht gespeichert."
 		}
 		if r.Method != http.MethodGet {
-			reason += " Bitte laden Sie die Seite neu und übertragen Sie Ihre Änderung erneut."
+			// A reload loses what was typed: say where it stands first.
+			switch {
+			case r.Header.Get("HX-Request") == "true":
+				reason += " Ihr Text steht noch im Feld: bitte kopieren Sie ihn, bevor Sie die Seite neu laden, und übertragen Sie die Änderung dann erneut."
+			case typed != "":
+				reason += " Ihre Eingabe steht unten: bitte kopieren Sie sie, laden Sie die Seite neu und übertragen Sie die Änderung erneut."
+			default:
+				reason += " Bitte laden Sie die Seite neu und übertragen Sie Ihre Änderung erneut."
+			}
 		}
 	case model.ErrRule:
 		status, title = http.StatusUnprocessableEntity, "Nicht möglich"
