@@ -724,8 +724,14 @@ func (s *Store) EvidenceDecision(ctx context.Context, bodyID int64, ref string) 
 				ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
 		}
 		if errors.Is(err, ErrNotFound) {
+			written := model.FormatDecisionNumber(b.DecisionPattern, n)
+			if digitsOut(ref) == digitsOut(written) {
+				// The body's number, written without its zeros
+				// (B-2099/1-IT): it is not there, not written wrong.
+				return 0, model.InputError("Einen Beschluss %s gibt es nicht.", written)
+			}
 			return 0, model.InputError("%s ist keine Nummer eines Beschlusses des %s, und einen Beschluss %s gibt es nicht.",
-				ref, b.Abbrev, model.FormatDecisionNumber(b.DecisionPattern, n))
+				ref, b.Abbrev, written)
 		}
 		return 0, err
 	}
@@ -803,4 +809,15 @@ func doneAfterGiven(ctx context.Context, tx *sql.Tx, f model.FollowUp) error {
 	}
 	return model.AtField("erledigt_am", model.InputError("Das Datum der Erledigung %s liegt vor der %s vom %s, in der der Auftrag erteilt wurde; bitte das Datum angeben, an dem erledigt wurde.",
 		f.DoneOn.German(), se.Title(), se.Date.German()))
+}
+
+// digitsOut gives s without its digits: two decision numbers with the
+// same prefix, separators and suffix give the same text.
+func digitsOut(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -128,10 +128,13 @@ func TestALRundeRecommendationIsNoCouncilDecision(t *testing.T) {
 		t.Errorf("report with BE-2026/01-AL: %d", code)
 	}
 	// A number written otherwise offers the body's form only where such a
-	// decision exists (before: "… wie B-2099/01-IT", which does not).
+	// decision exists (before: "… wie B-2099/01-IT", which does not); the
+	// body's number without its zeros is named as missing, not as wrong
+	// (before: "B-2099/1-IT ist keine Nummer eines Beschlusses des
+	// IT-PLR, und …", which read as a wrong form).
 	_, page = do(t, gs, "POST", path+"/stand", url.Values{"version": {fmt.Sprint(f.Version)}, "status": {"erledigt"}, "erledigt_am": {"2026-03-05"},
 		"nachweis_beschluss": {"B-2099/1-IT"}})
-	if !strings.Contains(page, "B-2099/1-IT ist keine Nummer eines Beschlusses des IT-PLR, und einen Beschluss B-2099/01-IT gibt es nicht.") {
+	if !strings.Contains(page, "Einen Beschluss B-2099/01-IT gibt es nicht.") || strings.Contains(page, "B-2099/1-IT ist keine Nummer") {
 		t.Errorf("report with B-2099/1-IT: %s", between(page, "<main", "</form>"))
 	}
 	if got, _ := w.st.FollowUp(ctx, id); got.Status == model.FollowUpDone || got.EvidenceDecisionID == w.itDec {
