@@ -873,17 +873,11 @@ func (s *Store) updateRequest(ctx context.Context, tx *sql.Tx, q model.Request) 
 		q.Title, q.Text, q.ReceivedOn.String(), q.Via, q.Status, nullID(q.ItemID), q.Reason, q.Outcome)
 }
 
-func scanTask(r scanner) (model.Task, error) {
-	var t model.Task
-	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO, &t.Recurrence)
-	return t, err
-}
-
-// taskCols are the columns scanVersionedTask reads: a task with the
-// version its form carries (scanTask reads them without the version).
+// taskCols are the columns scanTask reads: a task with the version its
+// form carries.
 const taskCols = `id, position, text, spokesperson, fitko, recurrence, version`
 
-func scanVersionedTask(r scanner) (model.Task, error) {
+func scanTask(r scanner) (model.Task, error) {
 	var t model.Task
 	err := r.Scan(&t.ID, &t.Position, &t.Text, &t.Spokesperson, &t.FITKO, &t.Recurrence, &t.Version)
 	return t, err
@@ -933,7 +927,7 @@ func (s *Store) CreateTask(ctx context.Context, t model.Task) (int64, error) {
 
 // Tasks gives the role/task matrix in order.
 func (s *Store) Tasks(ctx context.Context) ([]model.Task, error) {
-	return queryList(ctx, s.rd, scanVersionedTask, "tasks", `SELECT `+taskCols+` FROM tasks ORDER BY position, id`)
+	return queryList(ctx, s.rd, scanTask, "tasks", `SELECT `+taskCols+` FROM tasks ORDER BY position, id`)
 }
 
 // UpdateTask changes a row of the role/task matrix; t.Version must be the

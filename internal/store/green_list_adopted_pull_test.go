@@ -18,14 +18,7 @@ import (
 func TestNoPullAfterTheGreenListIsAdopted(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, sessionID := lawFixture(t, s)
-	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grün", Consent: true, Status: model.ItemAccepted}))
-	id := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grün", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}}))
-	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, 0, votesOf(model.VoteYes, voters...)))
-	if len(out.Decisions) != 1 || out.Decisions[0].Status != model.DecisionAdopted || !strings.Contains(out.Phrase, "Grüne Liste, en bloc") {
-		t.Fatalf("the en-bloc vote: %+v", out)
-	}
+	item, id := adoptedGreenList(t, s)
 	before := must[model.AgendaItem](t)(s.Item(ctx, item))
 	adopted := must[model.Decision](t)(s.Decision(ctx, id))
 	err := s.PullItemFromGreenList(ctx, item, "HE")
@@ -103,4 +96,21 @@ func TestNoPullOfARecommendedItemAfterTheGreenListIsAdopted(t *testing.T) {
 	if after := must[model.AgendaItem](t)(s.Item(ctx, f.itemA)); !after.Consent || after.SectionID != before.SectionID || after.Version != before.Version {
 		t.Errorf("the item changed: %+v", after)
 	}
+}
+
+// adoptedGreenList is the running 47th session (lawFixture) with one item
+// on the Grüne Liste, its proposal adopted en bloc: it gives the item
+// and the decision.
+func adoptedGreenList(t *testing.T, s *Store) (item, decision int64) {
+	t.Helper()
+	ctx := context.Background()
+	bodyID, sessionID := lawFixture(t, s)
+	item = must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grün", Consent: true, Status: model.ItemAccepted}))
+	decision = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grün", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}}))
+	out := must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, 0, votesOf(model.VoteYes, voters...)))
+	if len(out.Decisions) != 1 || out.Decisions[0].Status != model.DecisionAdopted || !strings.Contains(out.Phrase, "Grüne Liste, en bloc") {
+		t.Fatalf("the en-bloc vote: %+v", out)
+	}
+	return item, decision
 }

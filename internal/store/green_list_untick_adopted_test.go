@@ -17,11 +17,7 @@ import (
 func TestNoUntickAfterTheGreenListIsAdopted(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, sessionID := lawFixture(t, s)
-	item := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Title: "Grün", Consent: true, Status: model.ItemAccepted}))
-	must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: item, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: "Grün", Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat beschließt."}}, Applicants: []string{"Bund"}}))
-	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, 0, votesOf(model.VoteYes, voters...)))
+	item, _ := adoptedGreenList(t, s)
 	before := must[model.AgendaItem](t)(s.Item(ctx, item))
 	unticked := before
 	unticked.Consent = false

@@ -48,7 +48,7 @@ func (s *Store) SaveTaskCheck(ctx context.Context, c model.TaskCheck, secretaria
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var t model.Task
-		t, err := queryOne(ctx, tx, scanTask, fmt.Sprintf("task %d", c.TaskID), `SELECT id, position, text, spokesperson, fitko, recurrence FROM tasks WHERE id = ?`, c.TaskID)
+		t, err := queryOne(ctx, tx, scanTask, fmt.Sprintf("task %d", c.TaskID), `SELECT `+taskCols+` FROM tasks WHERE id = ?`, c.TaskID)
 		if err != nil {
 			return err
 		}

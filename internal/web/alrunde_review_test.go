@@ -107,6 +107,19 @@ func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 
 // reject has every voting member vote Nein by show of hands and closes
 // the vote: the proposal is rejected.
+// adopt closes the recommendation's vote with every voter's Ja: the
+// recommendation is given.
+func (w alRundeVoteWorld) adopt(t *testing.T) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), "test")
+	if _, err := w.st.CastShowOfHands(ctx, w.voteID, everyVoter(model.VoteYes)); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := w.st.CloseVote(ctx, w.voteID); err != nil || !out.Tally.Adopted {
+		t.Fatalf("the recommendation's vote: %+v %v", out, err)
+	}
+}
+
 func (w alRundeVoteWorld) reject(t *testing.T) {
 	t.Helper()
 	ctx := store.WithActor(context.Background(), "test")

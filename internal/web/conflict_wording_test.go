@@ -1,14 +1,10 @@
 package web
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-
-	"gremium/internal/demo"
 )
 
 // TestConflictSaysToKeepTheText: a stale edit of a contribution on the
@@ -19,18 +15,8 @@ import (
 // says where the typed text stands.
 func TestConflictSaysToKeepTheText(t *testing.T) {
 	ts, st := cycleServer(t)
-	ctx := context.Background()
 	gs := client(t, ts, "geschaeftsstelle")
-	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
-	items, _ := st.Items(ctx, s47.ID)
-	cs, _ := st.Contributions(ctx, items[1].ID)
-	c := cs[0]
-	path := fmt.Sprintf("%s/beitraege/%d", ts.URL, c.ID)
-	version := fmt.Sprint(c.Version)
-	if code, _ := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Erste Fassung."}}); code != http.StatusSeeOther {
-		t.Fatalf("first edit: %d", code)
-	}
+	_, path, version := editedMeanwhile(t, ts, st, gs)
 	code, b := hxPost(t, gs, path, url.Values{"version": {version}, "punkte": {"Zweite Fassung."}})
 	if code != http.StatusConflict || !strings.Contains(b, "kopieren Sie ihn, bevor Sie die Seite neu laden") {
 		t.Errorf("the autosave's conflict: %d %s", code, b)

@@ -199,10 +199,12 @@ func TestPermissions(t *testing.T) {
 	}
 }
 
-func TestStaleEditGets409(t *testing.T) {
-	ts, st := cycleServer(t)
+// editedMeanwhile is a contribution of the 47th session that two editors
+// opened and the first saved ("Erste Fassung."): it gives the address
+// of its form and the version the second editor's page still carries.
+func editedMeanwhile(t *testing.T, ts *httptest.Server, st *store.Store, gs *http.Client) (model.Contribution, string, string) {
+	t.Helper()
 	ctx := context.Background()
-	gs := client(t, ts, "geschaeftsstelle")
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
 	s47, _ := st.SessionByNumber(ctx, itplr.ID, 47)
 	items, _ := st.Items(ctx, s47.ID)
@@ -210,10 +212,18 @@ func TestStaleEditGets409(t *testing.T) {
 	c := cs[0]
 	path := fmt.Sprintf("%s/beitraege/%d", ts.URL, c.ID)
 	version := fmt.Sprint(c.Version)
-	// Two editors opened the same contribution; the first saves …
 	if code, body := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Erste Fassung."}}); code != http.StatusSeeOther {
 		t.Fatalf("first edit: %d %s", code, body)
 	}
+	return c, path, version
+}
+
+func TestStaleEditGets409(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	gs := client(t, ts, "geschaeftsstelle")
+	// Two editors opened the same contribution; the first saves …
+	c, path, version := editedMeanwhile(t, ts, st, gs)
 	// … the second, still on the old version, gets 409 and changes nothing.
 	code, body := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Zweite Fassung."}})
 	if code != http.StatusConflict || !strings.Contains(body, "inzwischen von jemand anderem geändert") {

@@ -1,12 +1,6 @@
 package web
 
-import (
-	"context"
-	"testing"
-
-	"gremium/internal/model"
-	"gremium/internal/store"
-)
+import "testing"
 
 // TestGivenRecommendationLinksItsItem: the council's page of the
 // recommendations given for a session linked each item to the session
@@ -14,13 +8,7 @@ import (
 // now (model.ItemAnchors), so the link lands where the item stands.
 func TestGivenRecommendationLinksItsItem(t *testing.T) {
 	w := newALRundeVoteWorldFor(t, true)
-	ctx := store.WithActor(context.Background(), "test")
-	if _, err := w.st.CastShowOfHands(ctx, w.voteID, everyVoter(model.VoteYes)); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := w.st.CloseVote(ctx, w.voteID); err != nil || !out.Tally.Adopted {
-		t.Fatalf("the recommendation's vote: %+v %v", out, err)
-	}
+	w.adopt(t)
 	gs := client(t, w.ts, "geschaeftsstelle")
 	_, page := do(t, gs, "GET", w.ts.URL+w.s48.Path()+"/empfehlungen", nil)
 	_, session := do(t, gs, "GET", w.ts.URL+w.s48.Path(), nil)

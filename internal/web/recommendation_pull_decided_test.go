@@ -20,12 +20,7 @@ import (
 func TestRecommendationPullNotOfferedOnceDecided(t *testing.T) {
 	w := newALRundeVoteWorldFor(t, true)
 	ctx := store.WithActor(context.Background(), "test")
-	if _, err := w.st.CastShowOfHands(ctx, w.voteID, everyVoter(model.VoteYes)); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := w.st.CloseVote(ctx, w.voteID); err != nil || !out.Tally.Adopted {
-		t.Fatalf("the recommendation's vote: %+v %v", out, err)
-	}
+	w.adopt(t)
 	gs := client(t, w.ts, "geschaeftsstelle")
 	action := fmt.Sprintf(`action="/empfehlungen/%d/herausnehmen"`, w.rec)
 	if _, page := do(t, gs, "GET", w.ts.URL+w.s48.Path()+"/empfehlungen", nil); !strings.Contains(page, action) {
