@@ -145,7 +145,7 @@ func TestImportAndExportMinutes(t *testing.T) {
 	seed := seedMinutes(t)
 	dir := t.TempDir()
 	code, out, errs := runCmd("import", "minutes", seed, "--data", dir)
-	if code != exitOK || !strings.Contains(out, "47. Sitzung: created (9 items, 4 decisions, 3 warnings)") || !strings.Contains(out, ":line 75:") {
+	if code != exitOK || !strings.Contains(out, "47. Sitzung: created (10 items, 4 decisions, 4 warnings)") || !strings.Contains(out, ":line 75:") {
 		t.Fatalf("first import: %d\n%s\n%s", code, out, errs)
 	}
 	// The import proposes the follow-ups of the minutes (docs/followups.md).

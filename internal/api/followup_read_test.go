@@ -77,7 +77,7 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	}
 	found := false
 	for _, x := range list {
-		if x.Number == id {
+		if x.Number == f.Number {
 			found = true
 			if x.Version != f.Version || x.Version == 0 {
 				t.Errorf("list item %+v, want version %d", x, f.Version)
@@ -87,10 +87,10 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 	if !found {
 		t.Fatalf("follow-up %d not in Hessen's list", id)
 	}
-	path := fmt.Sprintf("/api/v1/auftraege/%d", id)
+	path := fmt.Sprintf("/api/v1/auftraege/nr/%d", f.Number)
 	code, _, body := call(t, ts, "GET", path, "", "")
 	var pub detail
-	if err := json.Unmarshal(body, &pub); code != 200 || err != nil || pub.Version != 0 || pub.Number != id || pub.Session != 47 {
+	if err := json.Unmarshal(body, &pub); code != 200 || err != nil || pub.Version != 0 || pub.Number != f.Number || f.Number == 0 || pub.Session != 47 {
 		t.Fatalf("GET %s: %d %s", path, code, body)
 	}
 	if strings.Contains(string(body), "mit Zahlen") || pub.ReportURL != "" {
@@ -122,7 +122,7 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 		t.Errorf("a follow-up not public, for Hessen: %d %s", code, body)
 	}
 
-	report := path + "/stand"
+	report := fmt.Sprintf("/api/v1/auftraege/%d/stand", id)
 	for _, body := range []string{`{"stand":"in_arbeit"}`, `{"version":null,"stand":"in_arbeit"}`} {
 		code, _, b := call(t, ts, "POST", report, token, body)
 		var out refusal
@@ -159,8 +159,9 @@ func TestJSONFollowUpVersionReadable(t *testing.T) {
 
 // TestJSONFollowUpDueToCancelledSession: a follow-up due to a session that
 // was cancelled says so in the list and alone, as the pages say
-// "48. Sitzung – abgesagt" and ask for a new deadline (before, the JSON
-// gave only fristSitzung: 48, as if the deadline still stood).
+// "48. Sitzung – abgesagt" (before, the JSON gave only fristSitzung: 48,
+// as if the deadline still stood); the pages' "neue Frist nötig" is the
+// secretariat's hint, not the public's.
 func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
 	ts, st := demoAPI(t)
 	ctx := context.Background()
@@ -171,7 +172,7 @@ func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
 	}
 	// Before the cancellation: neither field.
 	var one map[string]any
-	if code := getJSON(t, ts.URL+"/api/v1/auftraege/4", &one); code != 200 || one["fristSitzung"] != float64(48) || one["fristSitzungAbgesagt"] != nil || one["neueFristNoetig"] != nil {
+	if code := getJSON(t, ts.URL+"/api/v1/auftraege/nr/4", &one); code != 200 || one["fristSitzung"] != float64(48) || one["fristSitzungAbgesagt"] != nil || one["neueFristNoetig"] != nil {
 		t.Fatalf("follow-up 4 before the cancellation: %d %v", code, one)
 	}
 	se, _ := st.Session(ctx, id)
@@ -187,9 +188,11 @@ func TestJSONFollowUpDueToCancelledSession(t *testing.T) {
 		}
 	}
 	one = nil
-	getJSON(t, ts.URL+"/api/v1/auftraege/4", &one)
+	getJSON(t, ts.URL+"/api/v1/auftraege/nr/4", &one)
 	for where, f := range map[string]map[string]any{"list": listed, "single": one} {
-		if f["fristSitzungAbgesagt"] != true || f["neueFristNoetig"] != true || f["ueberfaellig"] != nil {
+		// The hint to set a new deadline is the secretariat's
+		// (TestJSONNewDeadlineOnlyForWhoSetsIt), not the public's.
+		if f["fristSitzungAbgesagt"] != true || f["neueFristNoetig"] != nil || f["ueberfaellig"] != nil {
 			t.Errorf("%s: follow-up 4 due to the cancelled 48th session: %v", where, f)
 		}
 	}
@@ -265,7 +268,12 @@ func TestJSONFollowUpVersionNotPublic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := fmt.Sprintf("/api/v1/auftraege/%d", id)
+	fu, err := st.FollowUp(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := fu.Number
+	path := fmt.Sprintf("/api/v1/auftraege/nr/%d", number)
 	// listed gives the follow-up's object in the list as the reader reads
 	// it, as the bytes sent.
 	listed := func(tok string) string {
@@ -280,7 +288,7 @@ func TestJSONFollowUpVersionNotPublic(t *testing.T) {
 				Number int64 `json:"nummer"`
 			}
 			json.Unmarshal(x, &f)
-			if f.Number == id {
+			if f.Number == number {
 				return string(x)
 			}
 		}

@@ -29,8 +29,14 @@ const FollowUpsPerPage = 100
 
 // FollowUp is a follow-up (Auftrag) in the JSON API.
 type FollowUp struct {
-	// Number is the follow-up's id, URL its page on the site.
-	Number      int64  `json:"nummer"`
+	// Number is the follow-up's public number (model.FollowUp.Number: the
+	// number of its public page, URL, and of /api/v1/auftraege/nr/{nummer});
+	// a follow-up that never was public has none (only internal readers
+	// see one). ID is its internal id, for readers of the internal
+	// version only (/api/v1/auftraege/{id}, …/stand): the public gets no
+	// row id, whose gaps would count the follow-ups it does not see.
+	Number      int64  `json:"nummer,omitempty"`
+	ID          int64  `json:"id,omitempty"`
 	Text        string `json:"auftrag"`
 	Responsible string `json:"verantwortlich"`
 	DueDate     string `json:"frist,omitempty"`
@@ -43,7 +49,8 @@ type FollowUp struct {
 	// was cancelled, as the pages say "49. Sitzung – abgesagt"
 	// (model.FollowUp.DeadlineAt); NewDeadline: the follow-up is pending
 	// all the same and needs a new deadline, which the secretariat sets
-	// (model.FollowUp.NeedsNewDeadline).
+	// (model.FollowUp.NeedsNewDeadline) — only for a reader who sets
+	// deadlines, as the pages show "neue Frist nötig" (seesNewDeadline).
 	DueSessionCancelled bool   `json:"fristSitzungAbgesagt,omitempty"`
 	NewDeadline         bool   `json:"neueFristNoetig,omitempty"`
 	Decision            string `json:"beschluss,omitempty"`
@@ -224,7 +231,7 @@ func (a *Server) apiFollowUps(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 	out := make([]FollowUp, 0, len(page))
 	for _, e := range page {
-		out = append(out, followUpOf(base, q.Audience, e))
+		out = append(out, followUpOf(base, q.Audience, q.User, e))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -240,43 +247,104 @@ func shown(a model.Audience, s string) string {
 }
 
 // followUpOf gives a follow-up of the list as the audience sees it (the
-// publication gate, model.Audience.FollowUp).
-func followUpOf(base string, a model.Audience, e store.FollowUpListEntry) FollowUp {
+// publication gate, model.Audience.FollowUp), read by u (nil: the public).
+func followUpOf(base string, a model.Audience, u *model.User, e store.FollowUpListEntry) FollowUp {
 	f := a.FollowUp(e.FollowUp)
-	return FollowUp{Number: f.ID, Text: shown(a, f.Text), Responsible: shown(a, f.Responsible), DueDate: f.DueDate.String(), DueSession: f.DueSession,
-		Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, Version: f.Version, URL: fmt.Sprintf("%s/auftraege/%d", base, f.ID),
-		DueSessionCancelled: f.DueSessionCancelled(e.Planned), NewDeadline: f.NeedsNewDeadline(e.Planned)}
+	out := FollowUp{Number: f.Number, Text: shown(a, f.Text), Responsible: shown(a, f.Responsible), DueDate: f.DueDate.String(), DueSession: f.DueSession,
+		Status: string(f.Status), Overdue: e.Overdue, Decision: e.DecisionLabel, Version: f.Version, URL: base + f.Path(),
+		DueSessionCancelled: f.DueSessionCancelled(e.Planned), NewDeadline: seesNewDeadline(u) && f.NeedsNewDeadline(e.Planned)}
+	if a == model.Internal {
+		out.ID = f.ID
+	}
+	return out
 }
 
-// apiFollowUp gives one follow-up as its page shows it to the reader (the
-// public, or the token's account): to an internal reader with the version
-// a report names, which no answer gave before (a report could only guess
-// it and got 409).
-func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+// seesNewDeadline says whether the reader u (nil: the public) is told that
+// a follow-up needs a new deadline (neueFristNoetig): a hint to whoever
+// sets it, given by the same rule as the follow-up's page and the list
+// give "neue Frist nötig" (auth.RecordMinutes, the secretariat). The
+// public and the member offices read that the session was cancelled
+// (fristSitzungAbgesagt, "48. Sitzung – abgesagt") as the pages show it.
+// Before, the anonymous API gave the hint the public page hides.
+func seesNewDeadline(u *model.User) bool { return auth.Can(u, auth.RecordMinutes, "") }
+
+// apiFollowUpByNumber gives the follow-up with the public number
+// (/api/v1/auftraege/nr/{nummer}), as apiFollowUp does; a number never
+// given is not found, the number of a follow-up the reader may no longer
+// see answers 410 Gone (its tombstone: the number is never given again).
+func (a *Server) apiFollowUpByNumber(w http.ResponseWriter, r *http.Request) {
+	n, ok := pathNumber(w, r, "nummer")
+	if !ok {
+		return
+	}
+	id, err := a.st.FollowUpByNumber(r.Context(), n)
+	if errors.Is(err, store.ErrNotFound) {
+		apiError(w, http.StatusNotFound, fmt.Sprintf("Einen Auftrag Nr. %d gibt es nicht.", n))
+		return
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if !a.apiFollowUp(w, r, id) {
+		apiError(w, http.StatusGone, fmt.Sprintf("Der Auftrag Nr. %d ist nicht mehr öffentlich. Die Nummer bleibt ihm; kein anderer Auftrag erhält sie.", n))
+	}
+}
+
+// apiFollowUpByID gives the follow-up with the internal id
+// (/api/v1/auftraege/{id}) to a reader of the internal version (a token
+// of a member office or the secretariat), as apiFollowUp does. The
+// public is led on (301) to the numbered address only from an address
+// published before the public numbers came (migration 01030); any other
+// id is not found for it, whether or not a follow-up has it.
+func (a *Server) apiFollowUpByID(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathNumber(w, r, "id")
 	if !ok {
 		return
 	}
+	if audience(a.reader(r)) != model.Internal {
+		n, err := a.st.FollowUpNumberOf(r.Context(), id)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		if n.RowLink {
+			http.Redirect(w, r, fmt.Sprintf("%s/api/v1/auftraege/nr/%d", a.Site.Base(r), n.Number), http.StatusMovedPermanently)
+			return
+		}
+		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	if !a.apiFollowUp(w, r, id) {
+		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
+	}
+}
+
+// apiFollowUp answers with the follow-up with the id as its page shows
+// it to the reader (the public, or the token's account): to an internal
+// reader with the version a report names, which no answer gave before (a
+// report could only guess it and got 409). It gives false, having
+// answered nothing, if the reader may not see the follow-up.
+func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request, id int64) bool {
+	ctx := r.Context()
 	u := a.reader(r)
 	q, _, err := a.followUpQuery(ctx, u, "")
 	if err != nil {
 		a.fail(w, r, err)
-		return
+		return true
 	}
 	q.ID = id
 	list, err := a.st.FollowUpPage(ctx, q, nil, false, 1)
 	if err != nil {
 		a.fail(w, r, err)
-		return
+		return true
 	}
 	if len(list) == 0 {
-		apiError(w, http.StatusNotFound, "Diesen Auftrag gibt es nicht.")
-		return
+		return false
 	}
 	e, aud, base := list[0], q.Audience, a.Site.Base(r)
 	f := aud.FollowUp(e.FollowUp)
-	out := FollowUpDetail{FollowUp: followUpOf(base, aud, e), Session: e.SessionNumber, Item: e.ItemNumber, ItemTitle: shown(aud, e.ItemTitle)}
+	out := FollowUpDetail{FollowUp: followUpOf(base, aud, u, e), Session: e.SessionNumber, Item: e.ItemNumber, ItemTitle: shown(aud, e.ItemTitle)}
 	if f.Status == model.FollowUpDone {
 		out.DoneOn, out.Evidence = f.DoneOn.String(), shown(aud, f.EvidenceText)
 		if f.EvidenceDocumentID != 0 && u != nil {
@@ -285,7 +353,7 @@ func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 			docs, err := auth.VisibleDocuments(ctx, a.st, u, e.SessionID)
 			if err != nil {
 				a.fail(w, r, err)
-				return
+				return true
 			}
 			if slices.ContainsFunc(docs, func(d store.Document) bool { return d.ID == f.EvidenceDocumentID }) {
 				out.EvidenceDocument = f.EvidenceDocumentID
@@ -293,7 +361,7 @@ func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 		}
 		if out.EvidenceDecision, out.EvidenceSession, out.EvidenceItem, err = a.evidenceOf(ctx, aud, u, f); err != nil {
 			a.fail(w, r, err)
-			return
+			return true
 		}
 	}
 	if f.Status == model.FollowUpDropped {
@@ -303,7 +371,7 @@ func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 		cs, err := a.st.FollowUpComments(ctx, f.ID)
 		if err != nil {
 			a.fail(w, r, err)
-			return
+			return true
 		}
 		for _, c := range cs {
 			out.Comments = append(out.Comments, FollowUpComment{Author: c.Author, Member: c.Member, At: c.At.In(model.Berlin).Format(time.RFC3339), Text: model.TypedMarks(c.Text)})
@@ -319,6 +387,7 @@ func (a *Server) apiFollowUp(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
+	return true
 }
 
 // evidenceOf gives the closing decision (its number) and agenda item
@@ -454,6 +523,9 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"nummer": now.ID, "stand": now.Status, "version": now.Version,
-		"url": fmt.Sprintf("%s/auftraege/%d", a.Site.Base(r), now.ID)})
+	out := map[string]any{"id": now.ID, "stand": now.Status, "version": now.Version, "url": a.Site.Base(r) + now.Path()}
+	if now.Number != 0 {
+		out["nummer"] = now.Number
+	}
+	writeJSON(w, http.StatusOK, out)
 }

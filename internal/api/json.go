@@ -40,7 +40,8 @@ var routes = []route{
 	{"GET", "/api/v1/beschluesse", func(a *Server) http.HandlerFunc { return a.apiDecisions }},
 	{"GET", "/api/v1/beschluesse/{jahr}/{nr}", func(a *Server) http.HandlerFunc { return a.apiDecision }},
 	{"GET", "/api/v1/auftraege", func(a *Server) http.HandlerFunc { return a.apiFollowUps }},
-	{"GET", "/api/v1/auftraege/{id}", func(a *Server) http.HandlerFunc { return a.apiFollowUp }},
+	{"GET", "/api/v1/auftraege/nr/{nummer}", func(a *Server) http.HandlerFunc { return a.apiFollowUpByNumber }},
+	{"GET", "/api/v1/auftraege/{id}", func(a *Server) http.HandlerFunc { return a.apiFollowUpByID }},
 	{"POST", "/api/v1/auftraege/{id}/stand", func(a *Server) http.HandlerFunc { return a.apiReportFollowUp }},
 	{"GET", "/api/v1/fachmk", func(a *Server) http.HandlerFunc { return a.apiConferences }},
 	{"GET", "/api/v1/sprecher", func(a *Server) http.HandlerFunc { return a.apiSpokespersons }},
@@ -62,23 +63,31 @@ var routes = []route{
 
 func (a *Server) registerJSON(mux Mux) {
 	paths := http.NewServeMux()
-	methods := map[string][]string{}
+	var methods []string // the methods of any route
 	params, err := queryParams(OpenAPI)
 	if err != nil {
 		panic(err) // the embedded document; TestOpenAPIDescribesEveryRoute reads it
 	}
 	for _, r := range routes {
 		mux.HandleFunc(r.Method+" "+r.Path, a.withToken(withKnownQuery(params[r.Method+" "+r.Path], withFields(r.Handler(a)))))
-		if _, ok := methods[r.Path]; !ok {
-			paths.HandleFunc(r.Path, func(http.ResponseWriter, *http.Request) {})
+		// With its method: without, /api/v1/auftraege/nr/{nummer} and
+		// /api/v1/auftraege/{id}/stand would both match …/nr/stand.
+		paths.HandleFunc(r.Method+" "+r.Path, func(http.ResponseWriter, *http.Request) {})
+		if !slices.Contains(methods, r.Method) {
+			methods = append(methods, r.Method)
 		}
-		methods[r.Path] = append(methods[r.Path], r.Method)
 	}
 	// Every other request under /api/ gets a JSON error too: 405 with
 	// Allow where the path exists with other methods, else 404.
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		if _, pattern := paths.Handler(r); pattern != "" {
-			allow := methods[pattern]
+		var allow []string
+		for _, m := range methods {
+			probe := &http.Request{Method: m, URL: r.URL, Host: r.Host}
+			if _, pattern := paths.Handler(probe); pattern != "" {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) > 0 {
 			if slices.Contains(allow, http.MethodGet) {
 				allow = append(allow, http.MethodHead)
 			}

@@ -115,6 +115,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 	// A vote in session names the vote it answers (abstimmung).
 	sessionVote := func(choice string) string { return fmt.Sprintf(`{"stimme":%q,"abstimmung":%d}`, choice, ballot) }
 	report, reportOp := fmt.Sprintf("/api/v1/auftraege/%d/stand", fid), "/api/v1/auftraege/{id}/stand"
+	byNumber, byNumberOp := fmt.Sprintf("/api/v1/auftraege/nr/%d", f.Number), "/api/v1/auftraege/nr/{nummer}"
 	reg := "/api/v1/sitzungen/{nr}/anmeldungen"
 	registration := `{"titel":"Registermodernisierung [[Kosten]]","ziel":"Beschluss","punkte":["Sachstand"],"antrag":["HE","Bund"],` +
 		`"beschlussvorschlag":["Der IT-Planungsrat nimmt den Bericht zur Kenntnis."],"fachmk":{"betroffen":true,"konferenzen":["IMK"],"hinweis":"Meldewesen"}}`
@@ -152,7 +153,14 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"GET", "/api/v1/auftraege?nach=x", "/api/v1/auftraege", "", "", 400},
 		{"GET", "/api/v1/auftraege", "/api/v1/auftraege", heToken, "", 200},
 		{"GET", "/api/v1/auftraege", "/api/v1/auftraege", "grm_falsch", "", 401},
-		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", "", "", 200},
+		{"GET", byNumber, byNumberOp, "", "", 200},
+		{"GET", byNumber, byNumberOp, heToken, "", 200},
+		{"GET", byNumber, byNumberOp, "grm_falsch", "", 401},
+		{"GET", "/api/v1/auftraege/nr/99999", byNumberOp, "", "", 404},
+		{"GET", "/api/v1/auftraege/nr/abc", byNumberOp, "", "", 400},
+		// By internal id: for internal readers; the public finds none
+		// (its address was not published before the public numbers).
+		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", "", "", 404},
 		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", heToken, "", 200},
 		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", "grm_falsch", "", 401},
 		{"GET", "/api/v1/auftraege/99999", "/api/v1/auftraege/{id}", "", "", 404},
@@ -168,7 +176,7 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", report, reportOp, heToken, inWork, 200},
 		{"POST", report, reportOp, heToken, inWork, 409},
 		{"POST", report, reportOp, heToken, fmt.Sprintf(`{"version":%d,"stand":"erledigt","erledigtAm":"2026-01-15","nachweisBeschluss":"B-2025/26-IT","nachweisSitzung":"47","nachweisTop":"12"}`, f.Version+1), 200},
-		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", "", "", 200},
+		{"GET", byNumber, byNumberOp, "", "", 200},
 		{"GET", fmt.Sprintf("/api/v1/auftraege/%d", fid), "/api/v1/auftraege/{id}", heToken, "", 200},
 		{"GET", "/api/v1/fachmk", "/api/v1/fachmk", "", "", 200},
 		{"GET", "/api/v1/sprecher", "/api/v1/sprecher", "", "", 200},

@@ -47,6 +47,11 @@ type Item struct {
 	Consent   bool
 	Rows      []Row
 	FollowUps []FollowUp
+	// BoxesLost: the source lost the item's row of outcome boxes with its
+	// TOP row (Flags are then none, as the parser reads them); the loader
+	// ticks what the rows show instead (shownBoxes): an adopted decision,
+	// a protocol note, a follow-up given.
+	BoxesLost bool
 }
 
 // FollowUp is a follow-up of a demo item; OfDecision links it to the item's
@@ -176,7 +181,7 @@ func Session47() []Item {
 		},
 		// The source lost this item's TOP row: the title is the one the
 		// parser gives (minutes.UntitledItem).
-		{Section: "Digitale Transformation", Title: minutes.UntitledItem("Digitale Transformation"),
+		{Section: "Digitale Transformation", Title: minutes.UntitledItem("Digitale Transformation"), BoxesLost: true,
 			Rows: []Row{
 				{Kind: RowDecision, Decision: model.Decision{Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll, AdoptedOn: session47Date,
 					Result: "einstimmig, bei Enthaltung von " + model.Redact("[REDACTED]"),
@@ -207,6 +212,20 @@ func Session47() []Item {
 			Rows: []Row{
 				bv(27,
 					pt("", "Der IT-Planungsrat beschließt das Grobkonzept für die Evaluation der Gesamtmaßnahme \"Gemeinsame EfA-Finanzierung\". Er bittet die PG EfA-Finanzierung und die FITKO darum, die Beauftragung eines wissenschaftlichen Instituts bis zum 31.08.2025 durchzuführen.")),
+			},
+			FollowUps: []FollowUp{
+				{FollowUp: model.FollowUp{Text: "Beauftragung eines wissenschaftlichen Instituts für die Evaluation der Gesamtmaßnahme „Gemeinsame EfA-Finanzierung“", Responsible: "PG EfA-Finanzierung, FITKO", DueDate: model.NewDate(2025, 8, 31), Status: model.FollowUpOpen}, OfDecision: true},
+			},
+		},
+		// The page after TOP 12 is lost: the next one goes on in
+		// mid-sentence with a decision on the Unternehmenskonto (its
+		// number, like the 28th and 29th decision of 2025, on the lost
+		// page) and Hessen's note. TOP 12's decision is finished and its
+		// boxes say no Protokollnotiz, so they are another item's, whose
+		// TOP row and boxes the source lost (minutes.UntitledItem, as the
+		// parser reads it).
+		{Section: "Grüne Liste", Title: minutes.UntitledItem("Grüne Liste"), Consent: true, BoxesLost: true,
+			Rows: []Row{
 				{Kind: RowRaw, Text: "integrierendes Produkt bereitzustellen und die Governance-Strukturen im Rahmen des Produktmanagement-Modells unter Berücksichtigung der gesetzlichen Vorgaben des OZGs angemessen weiterzuentwickeln.\n" +
 					"1. Die Projektleitung übernimmt das StMD Bayern und die stellvertretende Projektleitung der Senator für Finanzen Bremen.\n" +
 					"2. Zur Steuerung wird ein auf Abteilungsleitungsebene besetzter Lenkungskreis gemäß §§ 14 und 15 der Geschäftsordnung des IT-Planungsrats eingerichtet, dem die mit der Bereitstellung des Unternehmenskontos beauftragten Länder Bayern und Bremen, der Bund sowie die Länder Hamburg und Thüringen als stimmberechtigte Mitglieder angehören. Die FITKO und die wichtigsten Umsetzungspartner, allen voran das bayerische Landesamt für Steuern, die Dataport AöR sowie die Governikus GmbH & Co. KG, sind als ständige, aber nicht stimmberechtigte Mitglieder vertreten.\n" +
@@ -217,7 +236,6 @@ func Session47() []Item {
 				pn("Hessen", "Hessen hat mehrfach in der Abstimmung des Vorgehens und zuletzt in der 39. AL-Runde darauf hingewiesen, dass eine nachvollziehbare Projektplanung nicht vorliege. Es müsse zumindest klar sein, welche Meilensteine wann und mit welchem Budget geplant sind. Es wird erwartet, dass eine solche Projektplanung kurzfristig, spätestens zur 48. Sitzung des IT-Planungsrats, zur Kenntnisnahme zur Verfügung gestellt wird."),
 			},
 			FollowUps: []FollowUp{
-				{FollowUp: model.FollowUp{Text: "Beauftragung eines wissenschaftlichen Instituts für die Evaluation der Gesamtmaßnahme „Gemeinsame EfA-Finanzierung“", Responsible: "PG EfA-Finanzierung, FITKO", DueDate: model.NewDate(2025, 8, 31), Status: model.FollowUpOpen}, OfDecision: true},
 				{FollowUp: model.FollowUp{Text: "Audit der Kostenstrukturen des Unternehmenskontos (mit Unterstützung von BY und HB), Ergebnisse vorlegen", Responsible: "FITKO", DueSession: 49, Status: model.FollowUpOpen}},
 			},
 		},
@@ -231,6 +249,23 @@ func Session47() []Item {
 			},
 		},
 	}
+}
+
+// shownBoxes gives the outcome boxes the item's rows show: Beschluss for
+// an adopted decision, Protokollnotiz for a note, Follow-Up for a
+// follow-up given — for an item whose boxes the source lost (BoxesLost).
+func (it Item) shownBoxes() model.ItemFlags {
+	var f model.ItemFlags
+	for _, r := range it.Rows {
+		switch {
+		case r.Kind == RowDecision && r.Decision.Status == model.DecisionAdopted:
+			f.Decision = true
+		case r.Kind == RowNote:
+			f.Note = true
+		}
+	}
+	f.FollowUp = len(it.FollowUps) > 0
+	return f
 }
 
 // Session47Document gives the 47th session as a minutes document, the form
@@ -301,6 +336,26 @@ func (l *loader) session47(ctx context.Context) error {
 				fu.DecisionID = ds[0].ID
 			}
 			if _, err := l.s.CreateFollowUp(ctx, fu); err != nil {
+				return err
+			}
+		}
+	}
+	// The boxes are the minutes' as the source ticks them (Flags): a
+	// follow-up given ticks its item's "Follow-Up" (store.CreateFollowUp),
+	// which the source leaves unticked for TOP 00, TOP 10, "Übergreifendes"
+	// and TOP 12. An item whose boxes the source lost ticks what its rows
+	// show (BoxesLost).
+	if items, err = l.s.Items(ctx, sessionID); err != nil {
+		return err
+	}
+	for i, it := range Session47() {
+		want := it.Flags
+		if it.BoxesLost {
+			want = it.shownBoxes()
+		}
+		if items[i].Flags != want {
+			items[i].Flags = want
+			if err := l.s.UpdateItem(ctx, items[i]); err != nil {
 				return err
 			}
 		}

@@ -153,7 +153,11 @@ func TestApprovedMinutesKeepTheirOrder(t *testing.T) {
 	if ok, reason, err := st.SaveAttendance(ctx, s92.ID, present); err != nil || !ok {
 		t.Fatalf("attendance: %v %s", err, reason)
 	}
-	if err := st.ApproveMinutes(ctx, id, 92, text); err != nil {
+	stamp, err := st.MinutesStamp(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ApproveMinutes(ctx, id, 92, text, stamp); err != nil {
 		t.Fatal(err)
 	}
 	approved, after := exported(t, st, id)

@@ -86,8 +86,11 @@ type parser struct {
 	// sectionChanged: a heading or a table header named another section
 	// since the last item started, so a continuation row opens a new item.
 	sectionChanged bool
-	line           int
-	warnings       []Warning
+	// pageBreak: a table header was repeated (a new page) and no row has
+	// followed yet; afterBreak: the row being read is the first after one.
+	pageBreak, afterBreak bool
+	line                  int
+	warnings              []Warning
 }
 
 func newParser(opts Options) *parser {
@@ -149,6 +152,7 @@ func (p *parser) parseLine(line string) {
 	case trimmed == "":
 		return
 	case trimmed == "[illegible]" || trimmed == IllegibleMarker: // the source's marker, or ours in an export
+		p.pageBreak = false
 		if p.cur == nil {
 			p.warn("[illegible] before the first agenda item; nothing to attach it to")
 			return
@@ -163,8 +167,10 @@ func (p *parser) parseLine(line string) {
 	first := strings.TrimSpace(cells[0])
 	if first == "TOP" && len(cells) >= 5 && strings.TrimSpace(cells[len(cells)-1]) == "BE" {
 		p.tableHeader(strings.TrimSpace(cells[1]))
+		p.pageBreak = true
 		return
 	}
+	p.afterBreak, p.pageBreak = p.pageBreak, false
 	rest := strings.TrimSpace(strings.Join(cells[1:], " "))
 	if in, ok := markedSecret.inner(rest); ok && first != "" && !itemNumber.MatchString(first) && first != "–" {
 		// An exported confidential row: parse its content, then mark it.
@@ -483,10 +489,54 @@ func (p *parser) continuation(content string) {
 		d.Points, _ = numberedPoints(ps, 0)
 		p.addRow(Row{Kind: RowDecision, Decision: d})
 	case startsLower(ps[0].text):
-		p.raw(content)
+		p.fragment(content)
 	default:
 		p.textRows(ps)
 	}
+}
+
+// fragment keeps a fragment that starts in mid-sentence and continues no
+// row (raw). Right after a page break it is the rest of an item whose
+// start — its TOP row with its boxes and the beginning of its text — was
+// on a page the source lost: it opens an item without number
+// (UntitledItem), as a row after a section change does, so that neither
+// it nor what follows is taken for the item before. The 47th session's
+// minutes continue the Grüne Liste after TOP 12's finished decision with
+// "integrierendes Produkt bereitzustellen …" (a decision on the
+// Unternehmenskonto) and Hessen's Protokollnotiz, which TOP 12's boxes (no
+// Protokollnotiz) do not own; before, both were TOP 12's.
+//
+// A fragment after a page break whose item's last row ends without a full
+// stop is that row's sentence running on over the page: it stays raw on
+// the item, as before.
+func (p *parser) fragment(content string) {
+	if !p.afterBreak || p.cur == nil || !p.cur.lastRowEnded() {
+		p.raw(content)
+		return
+	}
+	p.newItem("")
+	text := rawText(content)
+	p.warn("fragment in mid-sentence after a page break (the page with its item's start is missing); kept as raw text on an item of its own without number: %q", abbreviate(text))
+	p.addRow(Row{Kind: RowText, RemarkKind: model.RemarkRaw, Text: text})
+}
+
+// lastRowEnded reports whether the item's last row ends its sentence
+// (unfinished), so that text in mid-sentence cannot be its continuation.
+func (it *Item) lastRowEnded() bool {
+	if len(it.Rows) == 0 {
+		return false
+	}
+	r := it.Rows[len(it.Rows)-1]
+	text := r.Text
+	switch {
+	case r.Decision != nil && len(r.Decision.Points) > 0:
+		text = r.Decision.Points[len(r.Decision.Points)-1].Text
+	case r.Decision != nil:
+		text = r.Decision.Title
+	case len(r.Points) > 0:
+		text = r.Points[len(r.Points)-1]
+	}
+	return !unfinished([]string{text})
 }
 
 // raw keeps a fragment that fits no row, with a warning.
@@ -881,7 +931,7 @@ func (p *parser) decisionContinuation(ps []piece, content string) {
 		more, _ := numberedPoints(ps, nextNumber(d.Points))
 		d.Points = append(d.Points, more...)
 	case startsLower(first):
-		p.raw(content)
+		p.fragment(content)
 	default:
 		p.textRows(ps)
 	}

@@ -562,7 +562,7 @@ func (r *pdfRenderer) row(row Row) {
 		if d.Result != "" {
 			spans = append(spans, span{text: resultLead(*d) + r.show(d.Result), style: "B"})
 		}
-		if basis := d.CountBasis(); basis != "" {
+		if basis := d.CountLine(); basis != "" {
 			spans = append(spans, span{text: basis, style: "I"})
 		}
 		if b := d.Bound(); len(b) > 0 {

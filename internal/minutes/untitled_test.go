@@ -26,7 +26,9 @@ func TestUntitledItems(t *testing.T) {
 			untitled = append(untitled, "derived: "+it.Title)
 		}
 	}
-	if strings.Join(untitled, "; ") != "derived: Übergreifendes (im Protokoll ohne Titel); derived: Digitale Transformation (im Protokoll ohne Titel)" {
+	// The third: the item after TOP 12 whose page the PDF lost (the
+	// fragment after the page break opens it, minutes.Parse).
+	if strings.Join(untitled, "; ") != "derived: Übergreifendes (im Protokoll ohne Titel); derived: Digitale Transformation (im Protokoll ohne Titel); derived: Grüne Liste (im Protokoll ohne Titel)" {
 		t.Errorf("items without a title in the source: %q", untitled)
 	}
 	ctx := context.Background()

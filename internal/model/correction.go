@@ -136,8 +136,22 @@ func SameText(before, after string) bool {
 // false if it may not see it at all: the public sees an approved
 // correction of a row that is not confidential, with its texts and reason
 // through the same marks as every minutes text (a passage marked
-// confidential in the corrected text stays "[geschwärzt]").
+// confidential in the corrected text stays "[geschwärzt]"), and only if
+// it changed the public version of the row (PublicCorrection): a
+// correction inside marked passages alone reads the same before and after
+// there, and listing it — with its reason and the session that approved
+// it — would tell the public that, and when, a confidential passage
+// changed (as the public Stand does not, PublicRowChanged). Every surface
+// of the public minutes (page, PDF, text, search, OParl) takes the
+// corrections through here.
 func (a Audience) MinutesCorrection(c MinutesCorrection) (MinutesCorrection, bool) {
+	if a != Internal && !PublicCorrection(c) {
+		return MinutesCorrection{}, false
+	}
+	return a.minutesCorrection(c)
+}
+
+func (a Audience) minutesCorrection(c MinutesCorrection) (MinutesCorrection, bool) {
 	if a != Internal && (c.Status != CorrectionApproved || c.Confidential) {
 		return MinutesCorrection{}, false
 	}
@@ -145,20 +159,47 @@ func (a Audience) MinutesCorrection(c MinutesCorrection) (MinutesCorrection, boo
 	return c, true
 }
 
-// MinutesCorrections gives the corrections the audience may see. For the
-// public, each text of a row's approved corrections — before and after —
-// first takes the confidential marks of the texts that replaced it
-// (MarkAsLater): a correction that blacks out a passage blacks it out in
-// the row's earlier texts, which the minutes show beside it, too. cs are
-// in the order they were proposed (a row's approved corrections in the
-// order they were approved).
+// PublicCorrection reports whether the correction c, with its texts as
+// stored, changes what the public version of the row reads: its text
+// before and after, through the marks each had then, differ in a line the
+// minutes show (spaces at a line's ends and empty lines are not shown). A
+// correction that blacks out a passage changes it; one that rewrites a
+// marked passage alone does not.
+func PublicCorrection(c MinutesCorrection) bool {
+	return !slices.Equal(textLines(Public.Text(c.Before)), textLines(Public.Text(c.After)))
+}
+
+// textLines gives the lines of a row's text as the minutes show them:
+// trimmed, without empty lines (a contribution's points, one a line).
+func textLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// MinutesCorrections gives the corrections the audience may see
+// (MinutesCorrection). For the public, each text of a row's approved
+// corrections — before and after — first takes the confidential marks of
+// the texts that replaced it (MarkAsLater): a correction that blacks out
+// a passage blacks it out in the row's earlier texts, which the minutes
+// show beside it, too; whether the public sees a correction is decided on
+// its texts as they were (PublicCorrection). cs are in the order they were
+// proposed (a row's approved corrections in the order they were approved).
 func (a Audience) MinutesCorrections(cs []MinutesCorrection) []MinutesCorrection {
+	shown := cs
 	if a != Internal {
-		cs = markedAsLaterCorrections(cs)
+		shown = markedAsLaterCorrections(cs)
 	}
 	out := make([]MinutesCorrection, 0, len(cs))
-	for _, c := range cs {
-		if v, ok := a.MinutesCorrection(c); ok {
+	for i, c := range shown {
+		if a != Internal && !PublicCorrection(cs[i]) {
+			continue
+		}
+		if v, ok := a.minutesCorrection(c); ok {
 			out = append(out, v)
 		}
 	}

@@ -583,18 +583,16 @@ func (c DecisionCorrection) CheckChanges(d Decision) error {
 // to the points and sent the old title back with it: the first
 // correction was undone without a word. The conflict names the newest
 // correction; the user compares it with what they typed and sends again.
+//
+// A negative basedOn is a form that does not say which version it showed
+// (loaded before the field existed, the field unreadable, a post of a
+// client without it): it is refused as well, with its own reason — it
+// could have taken back a correction as silently, and it claims no text
+// it was based on.
 func (c DecisionCorrection) CheckBasis(d Decision, basedOn int) error {
 	now := d.Fassung()
 	if basedOn == now {
 		return nil
-	}
-	basis := "dem ursprünglichen Text"
-	switch {
-	case basedOn > 0:
-		basis = fmt.Sprintf("Fassung %d", basedOn)
-	case basedOn < 0:
-		// The form's field could not be read: no claim about its text.
-		basis = "einem Stand, den das Formular nicht lesbar nennt"
 	}
 	current := "der ursprüngliche Text; er"
 	if now > 0 {
@@ -603,6 +601,20 @@ func (c DecisionCorrection) CheckBasis(d Decision, basedOn int) error {
 			current += " vom " + BerlinDateTime(at)
 		}
 		current += "; sie"
+	}
+	if basedOn < 0 {
+		if now == 0 {
+			current = "der Text, wie er gefasst wurde; er"
+		}
+		name := d.Name()
+		if d.Label != "" {
+			name += " " + d.Label
+		}
+		return ConflictError("Ihre Berichtigung zu %s ist nicht gespeichert: Das Formular sagt nicht, auf welcher Fassung des Textes sie beruht (es stammt wohl von einer älteren Seite), und so könnte sie eine Berichtigung unbemerkt zurücknehmen. Es gilt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", name, current)
+	}
+	basis := "dem ursprünglichen Text"
+	if basedOn > 0 {
+		basis = fmt.Sprintf("Fassung %d", basedOn)
 	}
 	subject := d.WithArticle()
 	subject = strings.ToUpper(subject[:1]) + subject[1:]
@@ -638,6 +650,90 @@ type EarlierDecision struct {
 	AdoptedOn Date
 	Title     string
 	Note      string // where it is documented
+	// CitedBy names what cites it ("Sprecherfunktion HB für FMK"), as
+	// the store reads it for the list of earlier decisions: an earlier
+	// decision cited anywhere is not removed.
+	CitedBy []string
+}
+
+// DecisionNumbering is where a body's decision numbers of one year stand,
+// as the secretariat reads it beside the earlier decisions: the number the
+// next decision adopted in the year gets, and the first number gremium
+// gave itself that year, by a count in session or in written procedure.
+// While gremium gave none, the earlier decisions of the year decide where
+// its numbering starts, and a slip (B-2026/400-IT typed for
+// B-2026/04-IT) shows in the next number; once it gave one, an earlier
+// decision of the year has a smaller number and date
+// (EarlierDecision.CheckBefore).
+type DecisionNumbering struct {
+	Year int
+	Next string // the next adopted decision's number: "B-2026/13-IT"
+	// FirstOwn is the first number gremium gave itself in the year ("":
+	// none yet), FirstOwnOn its day, FirstOwnSession its session (0:
+	// by written procedure).
+	FirstOwn        string
+	FirstOwnSeq     int
+	FirstOwnOn      Date
+	FirstOwnSession int
+}
+
+// NextSentence says, while gremium has numbered no decision of the year
+// itself, which number the next adopted decision gets: "Der nächste
+// Beschluss erhält die Nummer B-2026/401-IT." — so that a number recorded
+// as an earlier decision by a slip far ahead is seen at once. "" once
+// gremium numbered one: its numbering goes on after its own.
+func (n DecisionNumbering) NextSentence() string {
+	if n.FirstOwn != "" || n.Next == "" {
+		return ""
+	}
+	return "Der nächste Beschluss erhält die Nummer " + n.Next + "."
+}
+
+// CheckBefore refuses an earlier decision that cannot have been taken
+// before the decisions gremium numbered itself in its year (n, that
+// year's numbering): numbers go in order of adoption, so an earlier
+// decision has a smaller number than the first of them (at its number,
+// nummer) and is not dated after it (at its date, datum). B-2026/400-IT
+// recorded by a slip while gremium's decisions of 2026 stood at 12 moved
+// the numbering past it: the next adopted decision became B-2026/401-IT.
+// A year in which gremium numbered nothing itself takes any number; its
+// next number says where numbering goes on (NextSentence).
+func (e EarlierDecision) CheckBefore(n DecisionNumbering) error {
+	if n.FirstOwn == "" || e.Number.Year != n.Year {
+		return nil
+	}
+	var errs []error
+	first := n.FirstOwn + DecisionWhen(n.FirstOwnSession, n.FirstOwnOn)
+	if e.Number.Seq > n.FirstOwnSeq {
+		label := e.Label
+		if label == "" {
+			label = e.Number.Short()
+		}
+		errs = append(errs, AtField("nummer", InputError("Beschluss %s kann kein früherer Beschluss sein: gremium hat %d schon selbst Beschlüsse nummeriert, zuerst %s. Ein früherer Beschluss ist vor ihnen gefasst und hat eine kleinere Nummer; bitte die Nummer prüfen.",
+			label, n.Year, first)))
+	}
+	if !e.AdoptedOn.IsZero() && !n.FirstOwnOn.IsZero() && n.FirstOwnOn.Before(e.AdoptedOn) {
+		errs = append(errs, AtField("datum", InputError("Ein früherer Beschluss ist vor den Beschlüssen gefasst, die gremium selbst nummeriert hat; der erste davon ist %s, der %s liegt danach. Bitte das Datum prüfen.",
+			first, e.AdoptedOn.German())))
+	}
+	return errors.Join(errs...)
+}
+
+// DecisionWhen says where a decision was taken, for a reason: " (47.
+// Sitzung, 26.06.2025)", " (26.06.2025)" or "" (session 0: none known,
+// on zero: no day known).
+func DecisionWhen(session int, on Date) string {
+	var parts []string
+	if session != 0 {
+		parts = append(parts, fmt.Sprintf("%d. Sitzung", session))
+	}
+	if !on.IsZero() {
+		parts = append(parts, on.German())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // Validate checks that the earlier decision has its number and date, of

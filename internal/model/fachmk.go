@@ -342,12 +342,15 @@ func (e DebriefEntry) Row() string { return fmt.Sprintf("%d-%d", e.DecisionID, e
 
 // CheckPresenters refuses each presenter that names no member of the
 // IT-PLR (kinds gives every member's kind by abbreviation), at its entry's
-// field (PresenterField), every one at once; an entry may name none.
+// field (PresenterField), every one at once; an entry may name none. A
+// presenter typed by name ("Hessen") is written as the abbreviation
+// before (MemberAbbrevs), as every form that takes members does: what
+// reaches the check by name names no member.
 func (d Debrief) CheckPresenters(kinds map[string]MemberKind) error {
 	var errs []error
 	for _, e := range d.Entries {
 		if e.Presenter != "" && len(UnknownMembers([]string{e.Presenter}, kinds)) > 0 {
-			errs = append(errs, AtField(e.PresenterField(), InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das Kürzel des vorstellenden Mitglieds angeben (zum Beispiel HE) oder das Feld leer lassen.", e.Presenter)))
+			errs = append(errs, AtField(e.PresenterField(), InputError("„%s“ ist kein Mitglied des IT-Planungsrats; bitte das vorstellende Mitglied mit Kürzel oder Namen angeben (zum Beispiel HE oder Hessen) oder das Feld leer lassen.", e.Presenter)))
 		}
 	}
 	return errors.Join(errs...)

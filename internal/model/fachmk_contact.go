@@ -350,6 +350,10 @@ func (k KickoffState) ShortLabel(today Date) string {
 // session cannot be counted from the recorded sessions (KickoffCountable).
 const KickoffNotCountable = "welche das ist, lässt sich aus den erfassten Sitzungen nicht bestimmen"
 
+// kickoffNotCountablePast is KickoffNotCountable for a due session that
+// has passed (DueLabel of a talk overdue before the records).
+const kickoffNotCountablePast = "welche das war, lässt sich aus den erfassten Sitzungen nicht bestimmen"
+
 // DueLabel says when the talk not yet held is due, on the day today:
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig
@@ -360,16 +364,19 @@ const KickoffNotCountable = "welche das ist, lässt sich aus den erfassten Sitzu
 // Sitzungen nicht bestimmen" — no day, and not overdue — until the
 // latest it can have been has passed (OverdueBeforeRecords): then
 // "überfällig, seit dem Amtsantritt am 10.11.2022 offen (fällig zur 2.
-// Sitzung danach, spätestens zur 46. Sitzung am 27.03.2025)", no day it
-// fell overdue on. Empty once the talk is held. The pages name the
-// session (Due) beside it.
+// Sitzung danach; welche das war, lässt sich aus den erfassten Sitzungen
+// nicht bestimmen)", no session and no day it fell overdue on: Latest is
+// only the second session the records hold, not the due one (before, the
+// label named it, "spätestens zur 46. Sitzung am 27.03.2025", as if the
+// deadline had been that late). Empty once the talk is held. The pages
+// name the session (Due) beside it.
 func (k KickoffState) DueLabel(today Date) string {
 	switch {
 	case k.Held:
 		return ""
 	case k.OverdueBeforeRecords(today):
-		return fmt.Sprintf("überfällig, seit dem Amtsantritt am %s offen (fällig zur %d. Sitzung danach, spätestens zur %d. Sitzung am %s)",
-			k.Start.German(), KickoffDueNth, k.Latest.Number, k.Latest.Date.German())
+		return fmt.Sprintf("überfällig, seit dem Amtsantritt am %s offen (fällig zur %d. Sitzung danach; %s)",
+			k.Start.German(), KickoffDueNth, kickoffNotCountablePast)
 	case k.Start.IsZero():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:

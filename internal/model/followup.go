@@ -107,6 +107,30 @@ type FollowUp struct {
 	// secretariat confirmed into this follow-up; "" if entered directly.
 	ProposalKey string
 	Version     int
+	// Number is the follow-up's public number ("Auftrag Nr. 12"): given
+	// once, the next of all follow-ups, when the publication gate first
+	// lets the public see the follow-up (FollowUpPublic), and kept for
+	// ever, also when it is no longer public; 0 while it never was. The
+	// public addresses name it (Path), never ID: the row ids are shared
+	// with the follow-ups the public does not see (the AL-Runde's, those
+	// of proposals not adopted), and their gaps would count those.
+	Number int64
+}
+
+// FollowUpNumberPath gives the public address of the follow-up with the
+// public number n: /auftraege/nr/12.
+func FollowUpNumberPath(n int64) string { return fmt.Sprintf("/auftraege/nr/%d", n) }
+
+// Path gives the address of the follow-up's page: by its public number
+// once it has one (FollowUpNumberPath), for every reader alike, so that
+// an address passed on from an internal page works for the public too;
+// before, by its internal id (/auftraege/17), which only internal
+// readers open.
+func (f FollowUp) Path() string {
+	if f.Number != 0 {
+		return FollowUpNumberPath(f.Number)
+	}
+	return fmt.Sprintf("/auftraege/%d", f.ID)
 }
 
 // Validate checks a follow-up: a text, a known status, and for erledigt

@@ -47,7 +47,11 @@ const PruneInterval = time.Hour
 // (store.QueueConferenceReminders), registration and document deadlines in
 // 7 days (store.QueueDeadlineReminders), kick-off talks due in 14 days
 // (store.QueueKickoffReminders), the reports of "Reporting FachMK" due in
-// 3 days (store.QueueReportReminders); and it builds the OParl Meetings of the
+// 3 days (store.QueueReportReminders); it withdraws the waiting messages
+// that are not to be sent any more — an account disabled, an event
+// unsubscribed, a reminder outdated — also on a channel no sender is
+// configured for (store.WithdrawStaleNotifications; a sender's claim asks
+// the same); and it builds the OParl Meetings of the
 // FachMK dates whose meetingState the day moved
 // (store.RefreshOParlMeetingStates). At most every PruneInterval, the
 // first run included, it removes the one-time keys of forms sent more than
@@ -72,6 +76,9 @@ func (r *Reminders) RunOnce(ctx context.Context) ([]model.WrittenProcedure, erro
 	}
 	if _, rerr := r.Store.QueueReportReminders(ctx, now()); rerr != nil {
 		err = errors.Join(err, fmt.Errorf("report reminders: %w", rerr))
+	}
+	if _, werr := r.Store.WithdrawStaleNotifications(ctx, now()); werr != nil {
+		err = errors.Join(err, fmt.Errorf("outbox: %w", werr))
 	}
 	if _, oerr := r.Store.RefreshOParlMeetingStates(ctx, now()); oerr != nil {
 		err = errors.Join(err, fmt.Errorf("OParl meeting states: %w", oerr))

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"gremium/internal/jsontext"
+	"gremium/internal/model"
 )
 
 // The audit log (table audit_log) records every change: who, when, what
@@ -69,8 +70,15 @@ var auditEntities = []auditEntity{
 		{"gelernte_begriffe", `SELECT conference_id, term, relevant FROM relevance_feedback WHERE decision_id = ? ORDER BY conference_id, term`},
 		{"berichtigungen", `SELECT version, title, points, reason, created_by, created_at FROM decision_corrections WHERE decision_id = ? ORDER BY version`},
 		{"mitantraege", `SELECT member, state, asked, named_by, decided_by, decided_at FROM co_applications WHERE decision_id = ? ORDER BY member`}}},
+	// A vote in session records who has voted, and how only once it is
+	// closed: while it runs (and after a cancel, which closes nothing)
+	// the choice is blank, as the live page and the ballots promise, so
+	// the close's entry is the one that records the choices, in the
+	// close's transaction, with the result. A show of hands, which all
+	// saw, keeps its choice.
 	{AuditKind{"vote", "Abstimmung in der Sitzung"}, "ballots", []auditPart{
-		{"stimmen", `SELECT member_abbrev, choice, cast_by, show_of_hands, cast_at FROM ballot_votes WHERE ballot_id = ? ORDER BY member_abbrev`}}},
+		{"stimmen", `SELECT member_abbrev, CASE WHEN show_of_hands <> 0 OR (SELECT b.status FROM ballots b WHERE b.id = ballot_votes.ballot_id) = '` + string(model.VoteClosed) + `'
+			THEN choice ELSE '' END AS choice, cast_by, show_of_hands, cast_at FROM ballot_votes WHERE ballot_id = ? ORDER BY member_abbrev`}}},
 	{AuditKind{"earlier_decision", "Früherer Beschluss"}, "earlier_decisions", nil},
 	{AuditKind{"procedure", "Umlaufverfahren"}, "written_procedures", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice, voted_at FROM procedure_votes WHERE procedure_id = ? ORDER BY member_abbrev`}}},

@@ -158,6 +158,7 @@ var unaudited = map[string]string{
 	"follow_up_public":         "what the public sees of each follow-up, derived from the recorded data in the same transaction (store/followup_public.go)",
 	"follow_up_public_counts":  "sums of follow_up_public",
 	"follow_up_public_dirty":   "work list of follow_up_public, kept by triggers and emptied in the same transaction",
+	"follow_up_numbers":        "the public numbers of follow-ups, given in the transaction of the change that made each public, whose audit entry records that change (store/followup_numbers.go)",
 	"follow_up_decision_state": "each decision's Stand der Umsetzung from follow_up_public, derived in the same transaction (store/followup_public.go)",
 	"sent_forms":               "the one-time keys of forms that made something, written in the transaction whose audit entry records what they made (store/sent_forms.go)",
 }

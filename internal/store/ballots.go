@@ -69,10 +69,11 @@ func (s *Store) OpenSessionVote(ctx context.Context, sessionID int64) (model.Ses
 	return v, err == nil, err
 }
 
-// SecretVotes tells which votes in session do not yet reveal their
-// choices: those open now and any with a higher id than the newest known
-// (opened after this call). Readers of the audit log use it to hide how a
-// member voted until the vote is closed.
+// SecretVotes tells which votes in session do not reveal their choices:
+// those not closed (open or cancelled: a cancelled vote never reveals them)
+// and any with a higher id than the newest known (opened after this call).
+// Readers of the audit log use it to hide how a member voted until the
+// vote is closed.
 func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
 	var maxID int64
 	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM ballots`).Scan(&maxID); err != nil {
@@ -81,7 +82,7 @@ func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
 	open, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
-	}, "open votes", `SELECT id FROM ballots WHERE status = ?`, model.VoteOpen)
+	}, "votes not closed", `SELECT id FROM ballots WHERE status <> ?`, model.VoteClosed)
 	if err != nil {
 		return nil, err
 	}
@@ -385,7 +386,8 @@ func (s *Store) CastSessionVote(ctx context.Context, voteID int64, member string
 // member's vote as seen ("" for none): when another login of the same
 // member (a colleague of the office, another window) has voted otherwise
 // since, the vote is refused as a conflict naming the vote now stored,
-// instead of replacing it unseen. The same choice again is no conflict.
+// instead of replacing it unseen (replacesUnseen). The same choice again
+// is no conflict, and neither is a vote where none is stored.
 func (s *Store) CastSessionVoteOver(ctx context.Context, voteID int64, member string, choice, seen model.VoteChoice) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var now model.VoteChoice
@@ -393,7 +395,7 @@ func (s *Store) CastSessionVoteOver(ctx context.Context, voteID int64, member st
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("store: vote: %w", err)
 		}
-		if now != seen && now != choice && choice.CastError() == nil {
+		if replacesUnseen(now, seen, choice) && choice.CastError() == nil {
 			voters, err := voteVoters(ctx, tx, voteID)
 			if err != nil {
 				return err
@@ -402,6 +404,18 @@ func (s *Store) CastSessionVoteOver(ctx context.Context, voteID int64, member st
 		}
 		return s.castTx(ctx, tx, voteID, member, choice, false)
 	})
+}
+
+// replacesUnseen reports whether a vote choice cast from a ballot that
+// showed the member's vote as seen (the form's "gesehen"; "" for none)
+// would replace, unseen, the vote stored now: one was stored since
+// (another login of the member, another window) that is neither the one
+// the ballot showed nor the one cast. Where no vote is stored, nothing is
+// replaced, whatever the ballot showed (a hand-made "gesehen", a vote
+// removed since): before, that was refused as a conflict with the vote
+// "„“", which no one had cast.
+func replacesUnseen(stored, seen, choice model.VoteChoice) bool {
+	return stored != "" && stored != seen && stored != choice
 }
 
 // voteReplaced refuses a vote that would replace, unseen, the vote now

@@ -163,9 +163,11 @@ func (s *Store) ProposedCorrections(ctx context.Context, bodyID int64) ([]model.
 // kept as a new version with the reason. It gives the version number.
 // read is the stamp of the minutes (MinutesStamp) read before text was
 // rendered: if they changed since (another correction approved, the
-// correction itself changed), the approval is refused with a conflict,
-// so that the version kept is the rows as corrected.
-func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvingNumber int, text string, read ...MinutesStamp) (int, error) {
+// correction itself changed, anything else the minutes show), the
+// approval is refused with a conflict, so that the version kept is the
+// rows as corrected. It is required: an empty stamp is an error, never an
+// approval unchecked.
+func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvingNumber int, text string, read MinutesStamp) (int, error) {
 	var v int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", id), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, id)
@@ -188,7 +190,7 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		if err := checkQuorumAt(ctx, tx, approving, approving.CurrentItemID); err != nil {
 			return quorumRefusal(err, "Die Berichtigung ist nicht genehmigt")
 		}
-		if err := checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "die Berichtigung ist nicht genehmigt. Bitte prüfen Sie sie und genehmigen Sie erneut.", read); err != nil {
+		if err := s.checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "die Berichtigung ist nicht genehmigt. Bitte prüfen Sie sie und genehmigen Sie erneut.", read); err != nil {
 			return err
 		}
 		if err := s.applyCorrection(ctx, tx, c); err != nil {

@@ -223,10 +223,12 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 // session that approved them (SaveMinutes).
 //
 // read is the stamp of the minutes (MinutesStamp) read before text was
-// rendered from them: if they changed since, the approval is refused with
-// a conflict, so that the rows frozen are the text kept. A caller that
-// renders nothing (a test approving a text of its own) gives none.
-func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string, read ...MinutesStamp) error {
+// rendered from them: if they changed since — a row, or what the minutes
+// list from outside the session (the written procedures since the
+// previous session, the minutes approved under TOP 00) — the approval is
+// refused with a conflict, so that what is frozen is the text kept. It is
+// required: an empty stamp is an error, never an approval unchecked.
+func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string, read MinutesStamp) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
@@ -250,7 +252,7 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		if err := checkQuorumAt(ctx, tx, approving, at); err != nil {
 			return quorumRefusal(err, fmt.Sprintf("Das Protokoll der %d. Sitzung ist nicht genehmigt", cur.Number))
 		}
-		if err := checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "es ist nicht genehmigt. Bitte prüfen Sie es und genehmigen Sie erneut.", read); err != nil {
+		if err := s.checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "es ist nicht genehmigt. Bitte prüfen Sie es und genehmigen Sie erneut.", read); err != nil {
 			return err
 		}
 		on := approving.Date

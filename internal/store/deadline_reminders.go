@@ -32,6 +32,58 @@ func (d deadlineDue) dueOf(se model.Session) model.Date {
 	return se.RegistrationDeadline
 }
 
+// kind names d's deadline in the keys of its reminders.
+func (d deadlineDue) kind() string {
+	if d.documents {
+		return "unterlagenfrist"
+	}
+	return "anmeldeschluss"
+}
+
+// ref gives the ref of the reminders of d's deadline:
+// "anmeldeschluss:SESSION", "unterlagenfrist:SESSION".
+func (d deadlineDue) ref() string { return fmt.Sprintf("%s:%d", d.kind(), d.session.ID) }
+
+// key gives the key of the reminder of d's deadline on the day due:
+// "anmeldeschluss:SESSION:DAY". A deadline that moves gives another key.
+func (d deadlineDue) key(due model.Date) string { return d.ref() + ":" + due.String() }
+
+// deadlineReminderNow gives the key of the reminder the loop gives at now
+// of the deadline with the ref (deadlineDue.ref), read through q: "" once
+// the session is cancelled or has begun, or the deadline passed
+// (reminderNow); a deadline moved gives another key.
+func deadlineReminderNow(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error) {
+	var d deadlineDue
+	id, ok := refID(ref, d.kind())
+	if !ok {
+		d.documents = true
+		if id, ok = refID(ref, d.kind()); !ok {
+			return "", "keine Frist", nil
+		}
+	}
+	se, err := queryOne(ctx, q, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+	if errors.Is(err, ErrNotFound) {
+		return "", "die Sitzung gibt es nicht mehr", nil
+	} else if err != nil {
+		return "", "", err
+	}
+	b, err := bodyByID(ctx, q, se.BodyID)
+	if err != nil {
+		return "", "", err
+	}
+	d.session, d.prep = se, b.Preparation
+	due := d.dueOf(se)
+	switch {
+	case se.Cancelled():
+		return "", se.Title() + " ist abgesagt", nil
+	case due.IsZero():
+		return "", se.Title() + ": keine Frist mehr", nil
+	case due.Before(model.BerlinDate(now)):
+		return "", "die Frist ist am " + due.German() + " abgelaufen", nil
+	}
+	return d.key(due), "Frist: " + due.German(), nil
+}
+
 // QueueDeadlineReminders queues "Anmeldeschluss oder Unterlagenfrist in 7
 // Tagen" (model.EventDeadlineSoon) for every deadline from today to
 // model.DeadlineLeadDays ahead: the registration deadline of a session
@@ -103,8 +155,8 @@ func deadlineNotice(ctx context.Context, tx *sql.Tx, d deadlineDue) Notice {
 	if d.documents {
 		n := Notice{
 			Event:   model.EventDeadlineSoon,
-			Key:     fmt.Sprintf("unterlagenfrist:%d:%s", se.ID, d.due),
-			Ref:     fmt.Sprintf("unterlagenfrist:%d", se.ID),
+			Key:     d.key(d.due),
+			Ref:     d.ref(),
 			Subject: fmt.Sprintf("Unterlagenfrist am %s: %s", d.due.German(), heading),
 			Body:    fmt.Sprintf("Die Unterlagen für die %s%s sind bis zum %s einzureichen.\n", heading, when, d.due.German()),
 			Link:    se.Path(),
@@ -127,8 +179,8 @@ func deadlineNotice(ctx context.Context, tx *sql.Tx, d deadlineDue) Notice {
 	}
 	return Notice{
 		Event:   model.EventDeadlineSoon,
-		Key:     fmt.Sprintf("anmeldeschluss:%d:%s", se.ID, d.due),
-		Ref:     fmt.Sprintf("anmeldeschluss:%d", se.ID),
+		Key:     d.key(d.due),
+		Ref:     d.ref(),
 		Subject: fmt.Sprintf("Anmeldeschluss am %s: %s", d.due.German(), heading),
 		Body: fmt.Sprintf("Tagesordnungspunkte zur %s%s melden Sie bis zum %s an; spätere Anmeldungen gelten als verspätet.\n",
 			heading, when, d.due.German()),

@@ -17,8 +17,7 @@ func TestCorrectionOnAnOlderTextIsRefused(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
 	bodyID, sessionID := lawFixture(t, s)
-	id := draftIn(t, s, bodyID, sessionID, model.KindDecision, "Gebühren")
-	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, id, votesOf(model.VoteYes, voters...)))
+	id := adoptIn(t, s, bodyID, sessionID, "Gebühren").ID
 	if v := must[int](t)(s.CorrectDecisionOver(ctx, model.DecisionCorrection{DecisionID: id, Title: "Gebühren und Entgelte", Reason: "Titel unvollständig"}, 0)); v != 1 {
 		t.Fatalf("first correction: version %d", v)
 	}
@@ -46,5 +45,10 @@ func TestCorrectionOnAnOlderTextIsRefused(t *testing.T) {
 	}
 	if _, err := s.CorrectDecisionOver(ctx, model.DecisionCorrection{DecisionID: id, Title: "X", Reason: "y"}, 7); model.ClassOf(err) != model.ErrConflict {
 		t.Errorf("a version that does not exist: %v", err)
+	}
+	// A form that names no version (-1) claims no text it was based on.
+	if _, err := s.CorrectDecisionOver(ctx, model.DecisionCorrection{DecisionID: id, Title: "X", Reason: "y"}, -1); model.ClassOf(err) != model.ErrConflict ||
+		!strings.Contains(model.ReasonOf(err), "auf welcher Fassung") || strings.Contains(model.ReasonOf(err), "inzwischen berichtigt") {
+		t.Errorf("a correction without its basis: %v", err)
 	}
 }

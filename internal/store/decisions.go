@@ -95,7 +95,9 @@ func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) err
 // procedure. A decision recorded from the past (adopted or rejected, as
 // the demo or a bench corpus records them) keeps its recorded result and
 // votes and may carry its known number: the body's counter for that year is
-// then raised so that new adoptions continue after it. It cannot belong to
+// then raised so that new adoptions continue after it; a number held by a
+// decision of the register or by an earlier decision is refused at
+// "nummer" (one number names one decision). It cannot belong to
 // a session that is still planned or running in gremium: there decisions
 // are taken by vote. A draft on an agenda item ticks the item's box
 // "Beschluss"; a zero Position places the decision after the item's last
@@ -200,10 +202,18 @@ func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decisi
 		if err != nil {
 			return 0, err
 		}
+		d.Label = model.FormatDecisionNumber(pattern, d.Number)
+		// One number names one decision: one in the register or
+		// recorded as an earlier decision is not given again (before,
+		// an earlier decision's number was).
+		if h, held, err := numberHeld(ctx, tx, d.BodyID, d.Number); err != nil {
+			return 0, err
+		} else if held {
+			return 0, model.AtField("nummer", h.refusal(d.Label, ""))
+		}
 		if err := raiseCounter(ctx, tx, d.BodyID, d.Number); err != nil {
 			return 0, err
 		}
-		d.Label = model.FormatDecisionNumber(pattern, d.Number)
 	}
 	id, err := s.insert(ctx, tx, "decision", cmp.Or(d.Label, d.Title),
 		`INSERT INTO decisions (item_id, `+decisionColumns+`) VALUES (?`+strings.Repeat(", ?", decisionValueCount)+`)`,
@@ -307,6 +317,122 @@ func pastEarlierDecisions(ctx context.Context, tx *sql.Tx, bodyID int64, year, s
 	}
 	next := model.DecisionNumber{Year: year, Seq: highest + 1}
 	return next.Seq, raiseCounter(ctx, tx, bodyID, next)
+}
+
+// numberHolder is what holds a decision number of a body already: a
+// decision of the register (its session, 0 for none, and its day), an
+// earlier decision (its day), or, inside one import, another decision of
+// the same minutes (inFile; session is the imported one's). number is
+// the number held, where a list of holders is read (knownNumbers).
+type numberHolder struct {
+	number          model.DecisionNumber
+	earlier, inFile bool
+	session         int
+	on              model.Date
+}
+
+// refusal refuses giving the number label to another decision, as a
+// conflict that is ErrDuplicate too, naming what holds it; then gives the
+// caller's further words, if any. One number names one decision.
+func (h numberHolder) refusal(label, then string) error {
+	// The cause, for the log and the command line, says it in English.
+	var reason, where string
+	switch {
+	case h.inFile || h.session != 0:
+		where = fmt.Sprintf(" (%d. Sitzung)", h.session)
+	case h.earlier:
+		where = " as an earlier decision"
+	}
+	cause := fmt.Errorf("store: decision %s is already recorded%s: %w", label, where, ErrDuplicate)
+	switch {
+	case h.inFile:
+		reason = fmt.Sprintf("Die Nummer %s steht zweimal im Protokoll (%d. Sitzung); eine Nummer nennt einen Beschluss.", label, h.session)
+	case h.earlier:
+		when := ""
+		if !h.on.IsZero() {
+			when = " vom " + h.on.German()
+		}
+		reason = fmt.Sprintf("Die Nummer %s ist bereits vergeben: Beschluss %s ist als früherer Beschluss%s erfasst; eine Nummer nennt einen Beschluss.", label, label, when)
+	default:
+		when := ""
+		switch {
+		case h.session != 0:
+			when = fmt.Sprintf(" (%d. Sitzung)", h.session)
+		case !h.on.IsZero():
+			when = " (vom " + h.on.German() + ")"
+		}
+		reason = fmt.Sprintf("Die Nummer %s hat gremium bereits vergeben: Beschluss %s steht im Beschlussregister%s; eine Nummer nennt einen Beschluss.", label, label, when)
+	}
+	if then != "" {
+		reason += " " + then
+	}
+	return &model.Error{Class: model.ErrConflict, Reason: reason, Err: cause}
+}
+
+// numberHeld gives what holds the body's number n, if anything does: a
+// decision of the register, else an earlier decision.
+func numberHeld(ctx context.Context, tx *sql.Tx, bodyID int64, n model.DecisionNumber) (numberHolder, bool, error) {
+	var h numberHolder
+	var on string
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, ''), COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+		WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0`, bodyID, n.Year, n.Seq).Scan(&on, &h.session)
+	if errors.Is(err, sql.ErrNoRows) {
+		h.earlier = true
+		err = tx.QueryRowContext(ctx, `SELECT adopted_on FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?`, bodyID, n.Year, n.Seq).Scan(&on)
+	}
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return numberHolder{}, false, nil
+	case err != nil:
+		return h, false, fmt.Errorf("store: decision number %s: %w", n.Short(), err)
+	}
+	h.on = parseDate(on)
+	return h, true, nil
+}
+
+// ownNumbered selects, on decisions d, those gremium numbered itself: a
+// count in session or in written procedure (decideTx) keeps its
+// explanation (model.Decision.Counted), a decision recorded from minutes
+// or from the past has none.
+const ownNumbered = `d.count_reason <> ''`
+
+// decisionNumbering reads where the body's numbers of year stand
+// (model.DecisionNumbering) in q: the next number as decideTx gives it —
+// after the counter and after every earlier decision of the year
+// (pastEarlierDecisions) — and the first number gremium gave itself.
+func decisionNumbering(ctx context.Context, q queryer, bodyID int64, year int) (model.DecisionNumbering, error) {
+	n := model.DecisionNumbering{Year: year}
+	pattern, err := bodyPattern(ctx, q, bodyID)
+	if err != nil {
+		return n, err
+	}
+	var last, earlier int
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM decision_counters WHERE body_id = ? AND year = ?), 0),
+		COALESCE((SELECT MAX(seq) FROM earlier_decisions WHERE body_id = ? AND year = ?), 0)`, bodyID, year, bodyID, year).Scan(&last, &earlier); err != nil {
+		return n, fmt.Errorf("store: decision numbering: %w", err)
+	}
+	n.Next = model.FormatDecisionNumber(pattern, model.DecisionNumber{Year: year, Seq: max(last, earlier) + 1})
+	var on string
+	err = q.QueryRowContext(ctx, `SELECT d.seq, COALESCE(NULLIF(d.adopted_on, ''), s.date, ''), COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+		WHERE d.body_id = ? AND d.year = ? AND d.seq > 0 AND `+ownNumbered+` ORDER BY d.seq LIMIT 1`, bodyID, year).Scan(&n.FirstOwnSeq, &on, &n.FirstOwnSession)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return n, nil
+	case err != nil:
+		return n, fmt.Errorf("store: decision numbering: %w", err)
+	}
+	n.FirstOwn = model.FormatDecisionNumber(pattern, model.DecisionNumber{Year: year, Seq: n.FirstOwnSeq})
+	n.FirstOwnOn = parseDate(on)
+	return n, nil
+}
+
+// DecisionNumbering gives where the body's decision numbers of year
+// stand: the number the next decision adopted in that year gets and the
+// first number gremium gave itself that year (model.DecisionNumbering;
+// its NextSentence is what the secretariat reads beside the earlier
+// decisions).
+func (s *Store) DecisionNumbering(ctx context.Context, bodyID int64, year int) (model.DecisionNumbering, error) {
+	return decisionNumbering(ctx, s.rd, bodyID, year)
 }
 
 // Decision gives the decision with the id, with its votes and corrections.
@@ -695,9 +821,14 @@ func loadCorrections(ctx context.Context, q queryer, d *model.Decision) error {
 // a date after today (model.EarlierDecision.CheckTaken); a number that
 // gremium has given (the register's decision needs no marker, and one
 // number names one decision); a number recorded as an earlier decision
-// already. The year's counter moves past the number, so gremium never
-// gives it again (B-2025/01-IT, recorded, was given to the next decision
-// of session 47).
+// already; in a year in which gremium numbered decisions itself, a number
+// after the first of them or a date after its day
+// (model.EarlierDecision.CheckBefore: B-2026/400-IT, a slip, moved the
+// numbering of 2026 from 12 to 401). The year's counter moves past the
+// number, so gremium never gives it again (B-2025/01-IT, recorded, was
+// given to the next decision of session 47); in a year in which gremium
+// numbered nothing itself, DecisionNumbering says where numbering goes
+// on, and DeleteEarlierDecision takes a slip back.
 //
 // Title and note take [[…]] for confidential passages as the decision text
 // does (model.MarkFields; only the secretariat reads them).
@@ -726,7 +857,7 @@ func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision
 		switch {
 		case err == nil:
 			return model.AtField("nummer", model.ConflictError("Die Nummer %s hat gremium bereits vergeben: Beschluss %s%s steht im Beschlussregister und kann ohne Vermerk zitiert werden. Als früherer Beschluss lässt sich nur eine Nummer erfassen, die nicht im Register steht.",
-				e.Label, e.Label, registerDecisionWhen(session, parseDate(on))))
+				e.Label, e.Label, model.DecisionWhen(session, parseDate(on))))
 		case !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("store: earlier decision: %w", err)
 		}
@@ -736,6 +867,14 @@ func (s *Store) SaveEarlierDecision(ctx context.Context, e model.EarlierDecision
 			return earlierTwice(e.Label, parseDate(on))
 		case !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("store: earlier decision: %w", err)
+		}
+		// Before gremium's own decisions of its year, in number and day.
+		numbering, err := decisionNumbering(ctx, tx, e.BodyID, e.Number.Year)
+		if err != nil {
+			return err
+		}
+		if err := e.CheckBefore(numbering); err != nil {
+			return err
 		}
 		id, err = s.insert(ctx, tx, "earlier_decision", e.Label,
 			`INSERT INTO earlier_decisions (body_id, year, seq, label, adopted_on, title, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -758,26 +897,116 @@ func earlierTwice(label string, on model.Date) error {
 	return model.AtField("nummer", model.ConflictError("Beschluss %s ist bereits als früherer Beschluss erfasst%s; er kann zitiert werden. Eine Nummer nennt einen Beschluss.", label, when))
 }
 
-// registerDecisionWhen says where a decision of the register was taken,
-// for a reason: " (47. Sitzung, 26.06.2025)", " (26.06.2025)" or "".
-func registerDecisionWhen(session int, on model.Date) string {
-	var parts []string
-	if session != 0 {
-		parts = append(parts, fmt.Sprintf("%d. Sitzung", session))
+// EarlierDecisions gives the earlier decisions of a body, by number, each
+// with what cites it (model.EarlierDecision.CitedBy).
+func (s *Store) EarlierDecisions(ctx context.Context, bodyID int64) ([]model.EarlierDecision, error) {
+	es, err := queryList(ctx, s.rd, scanEarlier, "earlier decisions",
+		`SELECT `+earlierCols+` FROM earlier_decisions WHERE body_id = ? ORDER BY year, seq`, bodyID)
+	if err != nil || len(es) == 0 {
+		return es, err
 	}
-	if !on.IsZero() {
-		parts = append(parts, on.German())
+	cites, err := earlierCitations(ctx, s.rd, bodyID)
+	if err != nil {
+		return nil, err
 	}
-	if len(parts) == 0 {
-		return ""
+	for i := range es {
+		es[i].CitedBy = cites[es[i].Number]
 	}
-	return " (" + strings.Join(parts, ", ") + ")"
+	return es, nil
 }
 
-// EarlierDecisions gives the earlier decisions of a body, by number.
-func (s *Store) EarlierDecisions(ctx context.Context, bodyID int64) ([]model.EarlierDecision, error) {
-	return queryList(ctx, s.rd, scanEarlier, "earlier decisions",
-		`SELECT id, body_id, year, seq, label, adopted_on, title, note FROM earlier_decisions WHERE body_id = ? ORDER BY year, seq`, bodyID)
+// earlierCols are the columns scanEarlier reads.
+const earlierCols = `id, body_id, year, seq, label, adopted_on, title, note`
+
+// earlierCitations gives, by number, what cites an earlier decision of
+// the body: the spokesperson assignments whose decision names the number
+// (citedDecision reads them for the council, the first body of its kind),
+// unless the register holds an adopted decision of that number, which
+// the citation means then.
+func earlierCitations(ctx context.Context, q queryer, bodyID int64) (map[model.DecisionNumber][]string, error) {
+	out := map[model.DecisionNumber][]string{}
+	var council int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1`, model.BodyPlanningCouncil).Scan(&council)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && council != bodyID {
+		return out, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: council: %w", err)
+	}
+	type citation struct{ ref, member, conference string }
+	cs, err := queryList(ctx, q, func(r scanner) (citation, error) {
+		var c citation
+		return c, r.Scan(&c.ref, &c.member, &c.conference)
+	}, "citations", `SELECT a.decision_ref, a.member_abbrev, b.abbrev FROM spokesperson_assignments a JOIN bodies b ON b.id = a.conference_id ORDER BY a.id`)
+	if err != nil {
+		return nil, err
+	}
+	inRegister := map[model.DecisionNumber]bool{}
+	for _, c := range cs {
+		n, ok := model.ParseDecisionRef(c.ref)
+		if !ok {
+			continue
+		}
+		held, asked := inRegister[n]
+		if !asked {
+			var found int
+			switch err := q.QueryRowContext(ctx, `SELECT 1 FROM decisions WHERE body_id = ? AND year = ? AND seq = ? AND seq > 0 AND status = ?`,
+				bodyID, n.Year, n.Seq, model.DecisionAdopted).Scan(&found); {
+			case err == nil:
+				held = true
+			case !errors.Is(err, sql.ErrNoRows):
+				return nil, fmt.Errorf("store: cited decision: %w", err)
+			}
+			inRegister[n] = held
+		}
+		if !held {
+			out[n] = append(out[n], fmt.Sprintf("Sprecherfunktion %s für %s", c.member, c.conference))
+		}
+	}
+	return out, nil
+}
+
+// DeleteEarlierDecision removes the earlier decision with the id, recorded
+// by mistake — to correct its number or date, it is removed and recorded
+// again. One that is cited (a spokesperson assignment by its number) is
+// refused: the citation would lose its decision. The year's counter goes
+// back to the highest number given that year, in the register or to
+// another earlier decision — never below it, so no number of the
+// register is given again — and B-2026/400-IT, a slip, no longer moves
+// the numbering. It gives the removed decision.
+func (s *Store) DeleteEarlierDecision(ctx context.Context, id int64) (model.EarlierDecision, error) {
+	var e model.EarlierDecision
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if e, err = queryOne(ctx, tx, scanEarlier, fmt.Sprintf("earlier decision %d", id), `SELECT `+earlierCols+` FROM earlier_decisions WHERE id = ?`, id); err != nil {
+			return err
+		}
+		cites, err := earlierCitations(ctx, tx, e.BodyID)
+		if err != nil {
+			return err
+		}
+		if by := cites[e.Number]; len(by) > 0 {
+			return model.RuleError("Beschluss %s wird zitiert (%s) und kann nicht entfernt werden; eine Zitierung verlöre ihren Beschluss.", e.Label, strings.Join(by, ", "))
+		}
+		if err := s.touch(ctx, tx, "earlier_decision", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM earlier_decisions WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: earlier decision: %w", err)
+		}
+		var highest int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM (
+				SELECT seq FROM decisions WHERE body_id = ? AND year = ? AND seq > 0
+				UNION ALL SELECT seq FROM earlier_decisions WHERE body_id = ? AND year = ?) given`,
+			e.BodyID, e.Number.Year, e.BodyID, e.Number.Year).Scan(&highest); err != nil {
+			return fmt.Errorf("store: decision counter: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE decision_counters SET last = ? WHERE body_id = ? AND year = ? AND last > ?`,
+			highest, e.BodyID, e.Number.Year, highest); err != nil {
+			return fmt.Errorf("store: decision counter: %w", err)
+		}
+		return s.audit(ctx, tx, "remove", "earlier_decision", id, e.Label)
+	})
+	return e, err
 }
 
 func scanEarlier(r scanner) (model.EarlierDecision, error) {
@@ -796,9 +1025,12 @@ func scanEarlier(r scanner) (model.EarlierDecision, error) {
 //
 // Where a number names both (a database from before adoption numbered
 // past the earlier decisions: B-2025/01-IT, recorded, was given again in
-// session 47), the earlier decision is meant: it held the number first —
-// a number in the register is refused as an earlier decision — so a
-// citation does not switch to the decision that took it later.
+// session 47), gremium's own decision is meant: the register is the
+// record, its decision is the one the number leads to on every page, and
+// no path gives such a pair any more (SaveEarlierDecision,
+// createDecisionTx, the import and decideTx refuse or number past a
+// number held). The order is fixed by the register first, so the
+// answer never depends on the rows' order.
 func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (model.Date, int, error) {
 	n, ok := model.ParseDecisionRef(ref)
 	if !ok {
@@ -807,10 +1039,10 @@ func citedDecision(ctx context.Context, tx *sql.Tx, bodyID int64, ref string) (m
 	var on string
 	var session int
 	err := tx.QueryRowContext(ctx, `SELECT on_day, session FROM (
-			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, COALESCE(s.number, 0) AS session, 1 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+			SELECT COALESCE(NULLIF(d.adopted_on, ''), s.date, '') AS on_day, COALESCE(s.number, 0) AS session, 0 AS pos FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
 			 WHERE d.body_id = ? AND d.year = ? AND d.seq = ? AND d.seq > 0 AND d.status = ?
 			UNION ALL
-			SELECT adopted_on, 0, 0 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
+			SELECT adopted_on, 0, 1 FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?) found
 		ORDER BY pos LIMIT 1`,
 		bodyID, n.Year, n.Seq, model.DecisionAdopted, bodyID, n.Year, n.Seq).Scan(&on, &session)
 	if errors.Is(err, sql.ErrNoRows) {

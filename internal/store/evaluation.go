@@ -186,26 +186,14 @@ func (s *Store) SubmitAnswers(ctx context.Context, year int, answers []model.Eva
 	return s.submitAnswers(ctx, year, -1, answers)
 }
 
-// QuestionnaireStand gives the Stand of a questionnaire: the sum of the
-// versions of its answers (one respondent's for one conference and year;
-// 0 without any). Every save that changes an answer or adds one raises
-// it, and answers are never removed, so a form that carries the Stand it
-// showed tells whether the answers changed since.
-func QuestionnaireStand(answers []model.EvaluationAnswer) int {
-	n := 0
-	for _, a := range answers {
-		n += a.Version
-	}
-	return n
-}
-
 // SubmitAnswersOnStand is SubmitAnswers for a questionnaire's form: stand
 // is the Stand of the respondent's answers for the conference the form
-// showed (QuestionnaireStand). The answers are shared by every account of
-// the respondent (the FachMK secretariat's, the member's office's); when
-// one of them saved meanwhile, nothing is saved and the conflict says who
-// saved last and when. Before, the second account's older page replaced
-// the first one's scores and deleted its comments without a word.
+// showed (model.QuestionnaireStand). The answers are shared by every
+// account of the respondent (the FachMK secretariat's, the member's
+// office's); when one of them saved meanwhile, nothing is saved and the
+// conflict says who saved last and when. Before, the second account's
+// older page replaced the first one's scores and deleted its comments
+// without a word.
 func (s *Store) SubmitAnswersOnStand(ctx context.Context, year, stand int, answers []model.EvaluationAnswer) error {
 	return s.submitAnswers(ctx, year, max(stand, 0), answers)
 }
@@ -256,8 +244,9 @@ func (s *Store) SaveAnswer(ctx context.Context, a model.EvaluationAnswer) (int64
 }
 
 // onStand refuses, inside tx, a questionnaire (the respondent and
-// conference of answer a, for year) whose answers are no longer at stand:
-// a conflict that names who saved them last and when, if known.
+// conference of answer a, for year) whose answers are no longer at stand
+// (the sum model.QuestionnaireStand gives, read here in SQL): a conflict
+// that names who saved them last and when, if known.
 func (s *Store) onStand(ctx context.Context, tx *sql.Tx, year, stand int, a model.EvaluationAnswer) error {
 	var now int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(version), 0) FROM evaluation_answers WHERE year = ? AND respondent = ? AND conference_id = ?`,

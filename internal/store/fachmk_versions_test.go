@@ -85,14 +85,14 @@ func TestAnswersOnStand(t *testing.T) {
 	if len(saved) != 1 || saved[0].Score != 5 || saved[0].Comment != "Sehr gute Abstimmung" || saved[0].ChangedBy != "fmk-eins" || saved[0].ChangedAt.IsZero() {
 		t.Fatalf("the first account's answer: %+v", saved)
 	}
-	stand := QuestionnaireStand(saved)
+	stand := model.QuestionnaireStand(saved)
 	check(t, s.SubmitAnswersOnStand(second, 2026, stand, answer(5, "Sehr gute Abstimmung")))
-	if now := QuestionnaireStand(must[[]model.EvaluationAnswer](t)(s.Answers(bg, 2026))); now != stand {
+	if now := model.QuestionnaireStand(must[[]model.EvaluationAnswer](t)(s.Answers(bg, 2026))); now != stand {
 		t.Errorf("a save that changes nothing moved the Stand from %d to %d", stand, now)
 	}
 	check(t, s.SubmitAnswersOnStand(second, 2026, stand, answer(4, "")))
 	saved = must[[]model.EvaluationAnswer](t)(s.Answers(bg, 2026))
-	if saved[0].Score != 4 || saved[0].ChangedBy != "fmk-zwei" || QuestionnaireStand(saved) <= stand {
+	if saved[0].Score != 4 || saved[0].ChangedBy != "fmk-zwei" || model.QuestionnaireStand(saved) <= stand {
 		t.Errorf("the answer changed on the Stand shown: %+v", saved)
 	}
 	r := must[model.EvaluationRound](t)(s.Round(bg, 2026))

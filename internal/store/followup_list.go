@@ -43,7 +43,11 @@ type FollowUpListQuery struct {
 type FollowUpCursor struct {
 	Rank int
 	Due  string // the due date as stored, "9999-99-99" for none
-	ID   int64
+	// ID names the follow-up: in an internal list by its row id, in a
+	// list of the public audience by its public number (model.FollowUp.
+	// Number), so that the addresses of the public's pages carry no row
+	// id (FollowUpPage looks the number up: rowCursor).
+	ID int64
 }
 
 // noDue sorts the follow-ups without a due date last.
@@ -148,6 +152,10 @@ func (s *Store) followUpOverdueSQL(q FollowUpListQuery) (string, []any) {
 // that are done have a date, and reading all the done ones to find them
 // took 3 s a page at 300,000 follow-ups (/api/v1/auftraege?status=erledigt).
 func (s *Store) FollowUpPage(ctx context.Context, q FollowUpListQuery, cursor *FollowUpCursor, before bool, limit int) ([]FollowUpListEntry, error) {
+	cursor, err := s.rowCursor(ctx, q, cursor)
+	if err != nil {
+		return nil, err
+	}
 	pending := []any{model.FollowUpOpen, model.FollowUpInProgress}
 	rest := []any{model.FollowUpDone, model.FollowUpDropped}
 	parts := []followUpPart{
@@ -272,10 +280,13 @@ func scanFollowUpListEntry(q FollowUpListQuery) func(r scanner) (FollowUpListEnt
 		var dsNumber, dInternal int
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.FollowUp.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle,
+			&e.ProposalKey, &e.Version, &e.Number, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle,
 			&dsNumber, &dsDate, &dsCancelled, &e.DecisionLabel, &dStatus, &dInternal, &e.Cursor.Rank, &e.Cursor.Due)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		e.Cursor.ID = e.ID
+		if q.Audience != model.Internal {
+			e.Cursor.ID = e.Number
+		}
 		if dsNumber != 0 {
 			e.Planned = &model.Session{Number: dsNumber, Date: parseDate(dsDate)}
 			e.Planned.Schedule.CancelledReason = dsCancelled

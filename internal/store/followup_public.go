@@ -17,7 +17,8 @@ import (
 // any council. follow_up_public_counts holds their sums per body and
 // status. Triggers mark every row whose change can change what the public
 // sees of a follow-up (follow_up_public_dirty); inTx works the marks off
-// before it commits (syncFollowUpPublic).
+// before it commits (syncFollowUpPublic), and gives a follow-up the
+// public sees for the first time its public number (followup_numbers.go).
 
 // followUpRuleFrom joins the rows model.Audience.FollowUpSQL names.
 const followUpRuleFrom = ` FROM follow_ups f
@@ -54,7 +55,12 @@ func (s *Store) syncFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
 	case marks == 0:
 		return nil
 	case bodies > 0:
-		return rebuildFollowUpPublic(ctx, tx)
+		if err := rebuildFollowUpPublic(ctx, tx); err != nil {
+			return err
+		}
+		// Those the public sees now get their public numbers
+		// (followup_numbers.go).
+		return numberFollowUps(ctx, tx, "1 = 1")
 	}
 	// The follow-ups hanging on the marked rows: by their decision, their
 	// item (or their decision's item), the items of a marked session.
@@ -91,6 +97,11 @@ func (s *Store) syncFollowUpPublic(ctx context.Context, tx *sql.Tx) error {
 	insert, args := followUpPublicInsert(`f.id IN (` + followUpPublicMarked + `)`)
 	if _, err := tx.ExecContext(ctx, insert, args...); err != nil {
 		return fmt.Errorf("store: public follow-ups: %w", err)
+	}
+	// Those the public sees for the first time get their public numbers
+	// (followup_numbers.go).
+	if err := numberFollowUps(ctx, tx, `p.id IN (`+followUpPublicMarked+`)`); err != nil {
+		return err
 	}
 	if err := sums(1); err != nil {
 		return err

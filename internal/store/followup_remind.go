@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -77,15 +76,9 @@ func (s *Store) RemindFollowUp(ctx context.Context, id int64, seen int, by strin
 			}
 			return model.RuleError("Der Auftrag nennt kein Mitglied des IT-Planungsrats als verantwortlich (%s); eine Erinnerung erreicht nur die Büros der Mitglieder.", named)
 		}
-		var due *model.Session
-		if f.DueSession > 0 {
-			se, err := queryOne(ctx, tx, scanSession, fmt.Sprintf("session %d", f.DueSession), `SELECT `+sessionCols+` FROM sessions
-				WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND number = ?`, model.BodyPlanningCouncil, f.DueSession)
-			if err == nil {
-				due = &se
-			} else if !errors.Is(err, ErrNotFound) {
-				return err
-			}
+		due, err := followUpDueSession(ctx, tx, f)
+		if err != nil {
+			return err
 		}
 		subs, err := subscribers(ctx, tx, model.EventFollowUpReminder)
 		if err != nil {
@@ -135,7 +128,7 @@ func (s *Store) RemindFollowUp(ctx context.Context, id int64, seen int, by strin
 			Ref:     fmt.Sprintf("auftrag:%d", id),
 			Subject: "Erinnerung der Geschäftsstelle: Auftrag „" + shorten(text, 80) + "“",
 			Body:    body,
-			Link:    fmt.Sprintf("/auftraege/%d", id),
+			Link:    f.Path(),
 			To:      to,
 		}, subs); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -78,83 +79,57 @@ func (s *Store) QueueFollowUpReminders(ctx context.Context, now time.Time) (Foll
 	for _, m := range members {
 		names[m[0]] = m[1]
 	}
-	type job struct {
-		followUp int64
-		notice   Notice
-	}
-	var jobs []job
+	var jobs []Notice
 	for _, e := range entries {
 		var due *model.Session
 		if se, ok := dueSessions[e.DueSession]; ok && e.DueSession > 0 {
 			due = &se
 		}
-		dueOn := e.DueAt(due)
-		if dueOn.IsZero() {
+		event, key, days, ok := followUpReminderKey(e.FollowUp, due, now)
+		if !ok {
 			continue
 		}
-		days := int(dueOn.Time().Sub(today.Time()).Hours() / 24)
+		dueOn := e.DueAt(due)
 		text := model.PublicText(e.Text)
 		deadline := model.PublicText(e.DeadlineAt(due))
 		to := func(sub Subscriber) bool {
 			u := sub.User
 			return u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && (e.ResponsibleIs(u.MemberAbbrev) || e.ResponsibleIs(names[u.MemberAbbrev]))
 		}
-		link := fmt.Sprintf("/auftraege/%d", e.ID)
-		if e.OverdueAt(now, due) {
-			week := 0
-			if days < 0 {
-				week = (-days - 1) / 7
-			}
-			if week >= OverdueReminderWeeks {
-				continue
-			}
-			jobs = append(jobs, job{followUp: e.ID, notice: Notice{
-				Event:   model.EventFollowUpOverdue,
-				Key:     fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", e.ID, dueOn, week),
-				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
+		link := e.Path()
+		if event == model.EventFollowUpOverdue {
+			jobs = append(jobs, Notice{
+				Event:   event,
+				Key:     key,
+				Ref:     followUpRef(e.ID),
 				Subject: "Auftrag überfällig: " + shorten(text, 80),
 				Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist überfällig. Frist: %s.\n"+
 					"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline),
 				Link: link, To: to,
-			}})
+			})
 			continue
 		}
-		if days < 0 || days > maxLeadDays {
-			continue
+		// The lead time each user chose, or the last days before.
+		when := func(sub Subscriber) bool { return days <= leadDays(sub) }
+		if days <= DueSoonDays {
+			when = func(Subscriber) bool { return true }
 		}
-		for _, occasion := range []struct {
-			key  string
-			when func(Subscriber) bool
-		}{
-			{"vorlauf", func(sub Subscriber) bool { return days > DueSoonDays && days <= leadDays(sub) }},
-			{fmt.Sprintf("%dt", DueSoonDays), func(Subscriber) bool { return days <= DueSoonDays }},
-		} {
-			if occasion.key == "vorlauf" && days <= DueSoonDays {
-				continue
-			}
-			when := occasion.when
-			jobs = append(jobs, job{followUp: e.ID, notice: Notice{
-				Event:   model.EventFollowUpDue,
-				Key:     fmt.Sprintf("auftrag_faellig:%d:%s:%s", e.ID, dueOn, occasion.key),
-				Ref:     fmt.Sprintf("auftrag:%d", e.ID),
-				Subject: fmt.Sprintf("Auftrag fällig am %s: %s", dueOn.German(), shorten(text, 80)),
-				Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) ist fällig: %s, noch %d Tage.\n"+
-					"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), deadline, days),
-				Link: link,
-				To:   func(sub Subscriber) bool { return to(sub) && when(sub) },
-			}})
-		}
+		jobs = append(jobs, Notice{
+			Event:   event,
+			Key:     key,
+			Ref:     followUpRef(e.ID),
+			Subject: fmt.Sprintf("Auftrag fällig am %s: %s", dueOn.German(), shorten(text, 80)),
+			Body: fmt.Sprintf("Der Auftrag „%s“ (verantwortlich: %s) %s\n"+
+				"Bitte melden Sie den Stand oder die Erledigung mit Nachweis.", text, model.PublicText(e.Responsible), dueIn(deadline, days)),
+			Link: link,
+			To:   func(sub Subscriber) bool { return to(sub) && when(sub) },
+		})
 	}
-	queued, err := queueReminders(ctx, s, jobs, func(tx *sql.Tx, j job) (Notice, bool, error) {
-		// Reported done (or dropped) since it was read: no reminder.
-		var status model.FollowUpStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM follow_ups WHERE id = ?`, j.followUp).Scan(&status); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return Notice{}, false, nil
-			}
-			return Notice{}, false, fmt.Errorf("store: follow-up reminder: %w", err)
-		}
-		return j.notice, status.Pending(), nil
+	queued, err := queueReminders(ctx, s, jobs, func(tx *sql.Tx, n Notice) (Notice, bool, error) {
+		// Reported done (or dropped), or its deadline changed, since it
+		// was read: no reminder (the next run gives the current one).
+		key, _, err := followUpReminderNow(ctx, tx, n.Ref, now)
+		return n, err == nil && key == n.Key, err
 	})
 	return FollowUpReminderCount{Due: queued[model.EventFollowUpDue], Overdue: queued[model.EventFollowUpOverdue]}, err
 }
@@ -171,13 +146,118 @@ func leadDays(sub Subscriber) int {
 	return sub.DueDays
 }
 
-// shorten cuts a text to at most n runes, with "…".
+// followUpRef gives the ref of a follow-up's messages: "auftrag:ID".
+func followUpRef(id int64) string { return fmt.Sprintf("auftrag:%d", id) }
+
+// followUpReminderKey gives the reminder the loop gives of the pending
+// follow-up f at now (due: the council's session it is due to, nil if
+// none is planned): its event, its key — the follow-up, its due day and
+// the occasion: the user's lead time ("vorlauf"), the last DueSoonDays
+// days ("3t"), or the week N since the deadline passed ("wN") — and the
+// days left until the due day (negative once it passed). ok is false when
+// it gives none: no deadline (none set, or its session cancelled), more
+// than maxLeadDays ahead, or overdue for OverdueReminderWeeks weeks. The
+// loop queues by it, and the outbox withdraws a waiting reminder whose
+// key it no longer gives (followUpReminderNow, stillToSend).
+func followUpReminderKey(f model.FollowUp, due *model.Session, now time.Time) (event model.Event, key string, days int, ok bool) {
+	dueOn := f.DueAt(due)
+	if dueOn.IsZero() || !f.Status.Pending() {
+		return "", "", 0, false
+	}
+	days = int(dueOn.Time().Sub(model.BerlinDate(now).Time()).Hours() / 24)
+	if f.OverdueAt(now, due) {
+		week := 0
+		if days < 0 {
+			week = (-days - 1) / 7
+		}
+		if week >= OverdueReminderWeeks {
+			return "", "", days, false
+		}
+		return model.EventFollowUpOverdue, fmt.Sprintf("auftrag_ueberfaellig:%d:%s:w%d", f.ID, dueOn, week), days, true
+	}
+	if days < 0 || days > maxLeadDays {
+		return "", "", days, false
+	}
+	occasion := "vorlauf"
+	if days <= DueSoonDays {
+		occasion = fmt.Sprintf("%dt", DueSoonDays)
+	}
+	return model.EventFollowUpDue, fmt.Sprintf("auftrag_faellig:%d:%s:%s", f.ID, dueOn, occasion), days, true
+}
+
+// followUpReminderNow gives the key of the reminder the loop gives at now
+// of the follow-up with the ref (followUpRef), read through q, "" for
+// none, and its deadline in words (reminderNow).
+func followUpReminderNow(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error) {
+	id, ok := refID(ref, "auftrag")
+	if !ok {
+		return "", "kein Auftrag", nil
+	}
+	f, err := queryOne(ctx, q, scanFollowUp, fmt.Sprintf("follow-up %d", id), `SELECT `+followUpCols+` FROM follow_ups f WHERE f.id = ?`, id)
+	if errors.Is(err, ErrNotFound) {
+		return "", "den Auftrag gibt es nicht mehr", nil
+	} else if err != nil {
+		return "", "", err
+	}
+	if !f.Status.Pending() {
+		return "", fmt.Sprintf("der Auftrag ist „%s“", f.Status.Label()), nil
+	}
+	due, err := followUpDueSession(ctx, q, f)
+	if err != nil {
+		return "", "", err
+	}
+	state = "keine Frist"
+	if d := f.DeadlineAt(due); d != "" {
+		state = "Frist: " + d
+	}
+	event, key, days, ok := followUpReminderKey(f, due, now)
+	switch {
+	case !ok:
+	case event == model.EventFollowUpOverdue:
+		state += ", überfällig"
+	case days == 0:
+		state += ", heute"
+	default:
+		state += ", noch " + model.Counted(days, "Tag", "Tage")
+	}
+	return key, state, nil
+}
+
+// dueIn says how far a deadline is: "ist fällig: 09.12.2026, noch 1
+// Tag.", on the day itself "ist heute fällig: 08.12.2026." (before, "noch
+// 1 Tage", "noch 0 Tage").
+func dueIn(deadline string, days int) string {
+	if days == 0 {
+		return "ist heute fällig: " + deadline + "."
+	}
+	return fmt.Sprintf("ist fällig: %s, noch %s.", deadline, model.Counted(days, "Tag", "Tage"))
+}
+
+// shorten cuts a text to at most n runes, with "…". It is given the text
+// as its readers read it, after redaction (model.PublicText, Audience.Text):
+// cut before, it could end inside a marked passage. The cut never falls
+// inside the placeholder of a blacked-out passage
+// (model.RedactedPlaceholder), which read "[g…": the placeholder goes
+// whole or not at all.
 func shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	cut := len(string(r[:n-1]))
+	for i := 0; ; {
+		j := strings.Index(s[i:], model.RedactedPlaceholder)
+		if j < 0 || i+j >= cut {
+			break
+		}
+		start, end := i+j, i+j+len(model.RedactedPlaceholder)
+		if end > cut {
+			cut = start
+			break
+		}
+		i = end
+	}
+	return s[:cut] + "…"
 }
 
 // conferenceDateDue reads a FachMK date as a reminder words it, with its
@@ -268,7 +348,7 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 		}
 		return Notice{
 			Event:   model.EventConferenceSoon,
-			Key:     fmt.Sprintf("fachmk_termin:%d:%s", d.id, starts),
+			Key:     conferenceReminderKey(d.id, starts),
 			Ref:     fmt.Sprintf("fachmk_termin:%d", d.id),
 			Subject: fmt.Sprintf("%s tagt %s", d.name, model.ConferenceDate{Starts: starts, Ends: cd.Ends}.Period()),
 			Body:    body,
@@ -279,4 +359,51 @@ func (s *Store) QueueConferenceReminders(ctx context.Context, now time.Time) (in
 		}, true, nil
 	})
 	return queued[model.EventConferenceSoon], err
+}
+
+// conferenceReminderKey gives the key of the reminder of the FachMK date
+// id that starts on the day: "fachmk_termin:ID:DAY".
+func conferenceReminderKey(id int64, starts model.Date) string {
+	return fmt.Sprintf("fachmk_termin:%d:%s", id, starts)
+}
+
+// conferenceReminderNow gives the key of the reminder the loop gives at
+// now of the FachMK date with the ref ("fachmk_termin:ID"), read through
+// q: "" once the date is gone, has begun or was moved out of the week
+// (reminderNow).
+func conferenceReminderNow(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error) {
+	id, ok := refID(ref, "fachmk_termin")
+	if !ok {
+		return "", "kein Termin", nil
+	}
+	var day string
+	if err := q.QueryRowContext(ctx, `SELECT starts_on FROM conference_dates WHERE id = ?`, id).Scan(&day); errors.Is(err, sql.ErrNoRows) {
+		return "", "den Termin gibt es nicht mehr", nil
+	} else if err != nil {
+		return "", "", fmt.Errorf("store: FachMK date %d: %w", id, err)
+	}
+	starts, today := parseDate(day), model.BerlinDate(now)
+	state = "Termin am " + starts.German()
+	if starts.Before(today) || model.DaysAfter(today, ConferenceLeadDays).Before(starts) {
+		return "", state, nil
+	}
+	return conferenceReminderKey(id, starts), state, nil
+}
+
+// followUpDueSession gives the council's session a follow-up is due by
+// ("bis zur 49. Sitzung"); nil for a deadline by date or a session not
+// (or no longer) recorded.
+func followUpDueSession(ctx context.Context, q queryer, f model.FollowUp) (*model.Session, error) {
+	if f.DueSession <= 0 {
+		return nil, nil
+	}
+	se, err := queryOne(ctx, q, scanSession, fmt.Sprintf("session %d", f.DueSession), `SELECT `+sessionCols+` FROM sessions
+		WHERE body_id = (SELECT id FROM bodies WHERE kind = ? ORDER BY id LIMIT 1) AND number = ?`, model.BodyPlanningCouncil, f.DueSession)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &se, nil
 }

@@ -14,14 +14,14 @@ import (
 
 const followUpCols = `f.id, COALESCE(f.decision_id, 0), COALESCE(f.item_id, 0), f.text, f.responsible, f.due_on, f.due_session, f.status, f.done_on,
 	f.source_kind, f.source_id, f.evidence_text, COALESCE(f.evidence_document_id, 0), COALESCE(f.evidence_decision_id, 0), COALESCE(f.evidence_item_id, 0),
-	f.proposal_key, f.version`
+	f.proposal_key, f.version, ` + followUpNumberCol
 
 func scanFollowUp(r scanner) (model.FollowUp, error) {
 	var f model.FollowUp
 	var due, done string
 	if err := r.Scan(&f.ID, &f.DecisionID, &f.ItemID, &f.Text, &f.Responsible, &due, &f.DueSession, &f.Status, &done,
 		&f.Source, &f.SourceID, &f.EvidenceText, &f.EvidenceDocumentID, &f.EvidenceDecisionID, &f.EvidenceItemID,
-		&f.ProposalKey, &f.Version); err != nil {
+		&f.ProposalKey, &f.Version, &f.Number); err != nil {
 		return f, err
 	}
 	f.DueDate, f.DoneOn = parseDate(due), parseDate(done)
@@ -453,7 +453,7 @@ func (s *Store) FollowUpEntries(ctx context.Context, f FollowUpFilter) ([]Follow
 		var due, done string
 		err := r.Scan(&e.ID, &e.DecisionID, &e.ItemID, &e.Text, &e.Responsible, &due, &e.DueSession, &e.Status, &done,
 			&e.Source, &e.SourceID, &e.EvidenceText, &e.EvidenceDocumentID, &e.EvidenceDecisionID, &e.EvidenceItemID,
-			&e.ProposalKey, &e.Version, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle)
+			&e.ProposalKey, &e.Version, &e.Number, &e.SessionID, &e.SessionNumber, &e.SessionSlug, &e.SessionAbbrev, &e.SessionInternal, &e.ItemNumber, &e.ItemTitle)
 		e.DueDate, e.DoneOn = parseDate(due), parseDate(done)
 		return e, err
 	}, "follow-up entries", `SELECT `+followUpCols+`, COALESCE(se.id, 0), COALESCE(se.number, 0), COALESCE(sb.slug, ''), COALESCE(sb.abbrev, ''), COALESCE(sb.internal, 0), COALESCE(i.number, ''), COALESCE(i.title, '')

@@ -47,7 +47,11 @@ type MinutesApproval struct {
 // proposal into a decision, cannot change the result or votes of a
 // decision counted in gremium (in session or by written procedure), and is
 // refused for a session that is running. Decisions new to gremium are
-// records from the past and keep their recorded result. A session without
+// records from the past and keep their recorded result; a number new to
+// the session that the body holds already — a decision of the register,
+// an earlier decision, or another decision of the same minutes — refuses
+// the import with a conflict naming it (ErrDuplicate, numberHolder), and
+// the new numbers move the year's counter past them. A session without
 // a chair in the text gets the chair of its year from the body's rotation.
 // approval, if set, approves the draft minutes of that earlier session with
 // this session's date in the same transaction.
@@ -124,7 +128,11 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
-		rows := minutesRows{known: known, session: se.Number}
+		pattern, err := bodyPattern(ctx, tx, bodyID)
+		if err != nil {
+			return err
+		}
+		rows := minutesRows{known: known, session: se.Number, pattern: pattern}
 		// The items first (the existing ones updated in place, the new
 		// ones inserted together), then their rows.
 		labels := make([]string, len(items))
@@ -278,16 +286,18 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 		}
 		i := match(d)
 		if i < 0 {
+			// One number names one decision: a number of the register,
+			// of an earlier decision or given twice in the file refuses
+			// the import (insertDecisions raises the counter past the
+			// others, as an adoption moves it).
 			if !d.Number.IsZero() {
-				if other, ok := rows.known[d.Number]; ok {
-					return fmt.Errorf("store: decision %s is already recorded (%d. Sitzung): %w", d.Label, other, ErrDuplicate)
+				if h, ok := rows.known[d.Number]; ok {
+					return h.refusal(model.FormatDecisionNumber(rows.pattern, d.Number), "Bitte die Nummer im Protokoll prüfen; es ist nichts gespeichert.")
 				}
+				rows.known[d.Number] = numberHolder{inFile: true, session: rows.session}
 			}
 			// Inserted with the other new decisions after all items.
 			rows.decisions = append(rows.decisions, d)
-			if !d.Number.IsZero() {
-				rows.known[d.Number] = rows.session
-			}
 			continue
 		}
 		used[i] = true
@@ -327,20 +337,24 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 }
 
 // minutesRows are the minutes rows an import writes, per table, and the
-// decision numbers the body has recorded (knownNumbers), with those the
-// import adds.
+// decision numbers the body holds (knownNumbers), with those the import
+// adds.
 type minutesRows struct {
 	contributions, notes, remarks []rowInsert
 	decisions                     []model.Decision // new to the store
-	known                         map[model.DecisionNumber]int
-	session                       int // the number of the imported session
+	known                         map[model.DecisionNumber]numberHolder
+	session                       int    // the number of the imported session
+	pattern                       string // the body's numbering pattern
 }
 
-// knownNumbers gives the numbers the body's decisions already have in the
-// years of the decisions of items, with the number of their session (0
-// for none): one query instead of one per new decision.
-func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []MinutesItem) (map[model.DecisionNumber]int, error) {
-	known := map[model.DecisionNumber]int{}
+// knownNumbers gives the numbers the body holds already in the years of
+// the decisions of items — its decisions' (with the number of their
+// session, 0 for none) and its earlier decisions' (with their day) —
+// with what holds each: one query each instead of one per new decision.
+// Before, the earlier decisions were not asked, and an imported
+// B-2025/03-IT stood beside the earlier decision of that number.
+func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []MinutesItem) (map[model.DecisionNumber]numberHolder, error) {
+	known := map[model.DecisionNumber]numberHolder{}
 	var years []any
 	seen := map[int]bool{}
 	for _, mi := range items {
@@ -354,21 +368,33 @@ func knownNumbers(ctx context.Context, tx *sql.Tx, bodyID int64, items []Minutes
 	if len(years) == 0 {
 		return known, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT d.year, d.seq, COALESCE(s.number, 0) FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
-		WHERE d.body_id = ? AND d.year IN (?`+strings.Repeat(", ?", len(years)-1)+`) AND d.seq > 0`, append([]any{bodyID}, years...)...)
-	if err != nil {
-		return nil, fmt.Errorf("store: decision numbers: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var n model.DecisionNumber
-		var session int
-		if err := rows.Scan(&n.Year, &n.Seq, &session); err != nil {
-			return nil, fmt.Errorf("store: decision numbers: %w", err)
+	in := `IN (?` + strings.Repeat(", ?", len(years)-1) + `)`
+	args := append([]any{bodyID}, years...)
+	// The earlier decisions first: where a database from before holds a
+	// number twice, the register's decision is named.
+	for _, q := range []struct {
+		earlier bool
+		query   string
+	}{
+		{true, `SELECT year, seq, 0, adopted_on FROM earlier_decisions WHERE body_id = ? AND year ` + in},
+		{false, `SELECT d.year, d.seq, COALESCE(s.number, 0), d.adopted_on FROM decisions d LEFT JOIN sessions s ON s.id = d.session_id
+			WHERE d.body_id = ? AND d.year ` + in + ` AND d.seq > 0`},
+	} {
+		held, err := queryList(ctx, tx, func(r scanner) (numberHolder, error) {
+			var h numberHolder
+			var on string
+			err := r.Scan(&h.number.Year, &h.number.Seq, &h.session, &on)
+			h.earlier, h.on = q.earlier, parseDate(on)
+			return h, err
+		}, "decision numbers", q.query, args...)
+		if err != nil {
+			return nil, err
 		}
-		known[n] = session
+		for _, h := range held {
+			known[h.number] = h
+		}
 	}
-	return known, rows.Err()
+	return known, nil
 }
 
 // rowInsert is one row to insert by insertRows: the id of the row it

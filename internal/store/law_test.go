@@ -472,7 +472,7 @@ func TestMinutesApprovalByProcedureAndImport(t *testing.T) {
 	}
 	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
 		Scope: model.ScopeAll, Title: "Bestätigung des Protokolls der 45. Sitzung", Applicants: []string{"Bund"}}, Deadline: now.Add(time.Hour),
-		ApprovesSession: 45, MinutesText: "Protokoll der 45. Sitzung"}))
+		ApprovesSession: 45, MinutesText: "Protokoll der 45. Sitzung", MinutesStamp: stampOf(t, s, s45)}))
 	for _, m := range voters {
 		check(t, s.CastVote(ctx, pid, m, model.VoteYes))
 	}

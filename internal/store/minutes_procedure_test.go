@@ -41,7 +41,7 @@ func TestMinutesInProcedureDoNotChange(t *testing.T) {
 	s.SetClock(func() time.Time { return now })
 	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
 		Scope: model.ScopeAll, Title: "Bestätigung des Protokolls der 47. Sitzung", Applicants: []string{"Bund"}}, Deadline: now.Add(48 * time.Hour),
-		ApprovesSession: 47, MinutesText: "Protokoll der 47. Sitzung, wie versandt"}))
+		ApprovesSession: 47, MinutesText: "Protokoll der 47. Sitzung, wie versandt", MinutesStamp: stampOf(t, s, sessionID)}))
 
 	refused := func(what string, err error) {
 		t.Helper()
@@ -78,10 +78,10 @@ func TestMinutesInProcedureDoNotChange(t *testing.T) {
 	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 7, 2), Status: model.StatusRunning}))
 	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Begrüßung", Points: []string{"Bestätigung des Protokolls der 47. Sitzung"}}))
 	must2[bool, string](t)(s.SaveAttendance(ctx, s48, attending(voters...)))
-	refused("approval in the 48th session", s.ApproveMinutes(ctx, sessionID, 48, "Protokoll, anders"))
+	refused("approval in the 48th session", s.ApproveMinutes(ctx, sessionID, 48, "Protokoll, anders", stampOf(t, s, sessionID)))
 	if _, err := s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
 		Scope: model.ScopeAll, Title: "Noch einmal", Applicants: []string{"Bund"}}, Deadline: now.Add(time.Hour),
-		ApprovesSession: 47, MinutesText: "anders"}); model.ClassOf(err) != model.ErrConflict || model.FieldOf(err) != "protokoll" {
+		ApprovesSession: 47, MinutesText: "anders", MinutesStamp: stampOf(t, s, sessionID)}); model.ClassOf(err) != model.ErrConflict || model.FieldOf(err) != "protokoll" {
 		t.Errorf("a second procedure on the same minutes: %v", err)
 	}
 	// A follow-up is still given, but the item's box, part of the text
@@ -118,7 +118,7 @@ func TestMinutesEditableAfterRejectedProcedure(t *testing.T) {
 	s.SetClock(func() time.Time { return now })
 	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
 		Scope: model.ScopeAll, Title: "Bestätigung des Protokolls der 47. Sitzung", Applicants: []string{"Bund"}}, Deadline: now.Add(48 * time.Hour),
-		ApprovesSession: 47, MinutesText: "Protokoll"}))
+		ApprovesSession: 47, MinutesText: "Protokoll", MinutesStamp: stampOf(t, s, sessionID)}))
 	for _, m := range voters {
 		check(t, s.CastVote(ctx, pid, m, model.VoteNo))
 	}

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -220,7 +222,7 @@ func (s *Store) notifyEach(ctx context.Context, tx *sql.Tx, n Notice, subs []Sub
 			continue
 		}
 		ok, err := s.queueNotification(ctx, tx, model.Notification{
-			Key:   fmt.Sprintf("%s/u%d/%s", n.Key, sub.User.ID, sub.Channel),
+			Key:   rowKey(n.Key, sub.User.ID, sub.Channel),
 			Event: n.Event, Ref: refOr(n.Ref, n.Key),
 			Channel: sub.Channel, Recipient: sub.Address, RecipientName: sub.User.Name, UserID: sub.User.ID,
 			Subject: n.Subject, Body: n.Body, Link: n.Link,
@@ -233,6 +235,12 @@ func (s *Store) notifyEach(ctx context.Context, tx *sql.Tx, n Notice, subs []Sub
 		}
 	}
 	return count, nil
+}
+
+// rowKey gives the key of the row of a notice's occasion (its Key) for
+// one subscriber on one channel: "tagesordnung:12/u5/email".
+func rowKey(notice string, userID int64, c model.Channel) string {
+	return fmt.Sprintf("%s/u%d/%s", notice, userID, c)
 }
 
 func refOr(ref, key string) string {
@@ -262,6 +270,14 @@ func (s *Store) QueueNotice(ctx context.Context, n Notice) (int, error) {
 // due. The claim token must be given back with NotificationSent or
 // NotificationFailed. When nothing is due it only reads, so an idle sender
 // does not change the database (and the caches keyed on its version).
+//
+// In the claiming transaction it asks whether the message is still to be
+// sent (stillToSend): a message whose account was disabled or whose user
+// unsubscribed since it was queued, or a reminder whose occasion is past
+// or changed, is withdrawn instead ("abgebrochen", the reason in the last
+// error) and the next due one is taken; a message to an account goes to
+// the account's current address. Whatever changed the account, the
+// subscriptions, the follow-up or the session, nothing stale is sent.
 func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time.Duration, channels []model.Channel) (n model.Notification, claim string, ok bool, err error) {
 	if len(channels) == 0 {
 		return n, "", false, nil
@@ -278,7 +294,9 @@ func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time
 		marks[i] = "?"
 		args = append(args, c)
 	}
-	for range 5 { // another sender may take the candidate first
+	// Another sender may take the candidate first (five times at most);
+	// a withdrawn one does not count, since it leaves the queue.
+	for lost := 0; lost < 5; {
 		var id int64
 		err := s.db.QueryRowContext(ctx, `SELECT id FROM outbox WHERE state = ? AND next_attempt_at <= ? AND claimed_until <= ?
 			AND channel IN (`+strings.Join(marks, ", ")+`) ORDER BY next_attempt_at, id LIMIT 1`, args...).Scan(&id)
@@ -287,31 +305,213 @@ func (s *Store) ClaimNotification(ctx context.Context, now time.Time, lease time
 		} else if err != nil {
 			return n, "", false, fmt.Errorf("store: claim notification: %w", err)
 		}
+		withdrawn := false
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			sender := WithActor(ctx, "postausgang")
 			if err := s.touch(sender, tx, "notification", id); err != nil {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1
-				WHERE id = ? AND state = ? AND next_attempt_at <= ? AND claimed_until <= ?`,
-				append([]any{claim, outboxTime(now.Add(lease)), id}, due...)...)
-			if err != nil {
-				return fmt.Errorf("store: claim notification: %w", err)
+			cur, err := queryOne(ctx, tx, scanNotification, "notification", `SELECT `+notificationCols+` FROM outbox
+				WHERE id = ? AND state = ? AND next_attempt_at <= ? AND claimed_until <= ?`, append([]any{id}, due...)...)
+			if errors.Is(err, ErrNotFound) {
+				return nil // taken by another sender
+			} else if err != nil {
+				return err
 			}
-			if k, _ := res.RowsAffected(); k == 0 {
-				return nil
+			reason, address, err := stillToSend(ctx, tx, cur, now)
+			if err != nil {
+				return err
+			}
+			if reason != "" {
+				withdrawn = true
+				return s.withdrawNotification(sender, tx, id, reason)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1, recipient = ? WHERE id = ?`,
+				claim, outboxTime(now.Add(lease)), address, id); err != nil {
+				return fmt.Errorf("store: claim notification: %w", err)
 			}
 			n, err = queryOne(ctx, tx, scanNotification, "notification", `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
 			if ok = err == nil; !ok {
 				return err
 			}
-			return s.audit(sender, tx, "claim", "notification", id, "")
+			detail := ""
+			if address != cur.Recipient {
+				detail = "an die neue Adresse " + address
+			}
+			return s.audit(sender, tx, "claim", "notification", id, detail)
 		})
 		if err != nil || ok {
 			return n, claim, ok, err
 		}
+		if !withdrawn {
+			lost++
+		}
 	}
 	return n, "", false, nil
+}
+
+// withdrawnPrefix begins the last error of a message the outbox withdrew
+// (stillToSend): /postausgang shows it as the reason.
+const withdrawnPrefix = "Zurückgezogen: "
+
+// withdrawNotification withdraws the waiting notification id inside tx
+// (touched before): it is "abgebrochen" with the reason as its last error,
+// and the audit log says why.
+func (s *Store) withdrawNotification(ctx context.Context, tx *sql.Tx, id int64, reason string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, last_error = ?, claim = '', claimed_until = '' WHERE id = ? AND state = ?`,
+		model.DeliveryCancelled, withdrawnPrefix+reason, id, model.DeliveryWaiting); err != nil {
+		return fmt.Errorf("store: withdraw notification %d: %w", id, err)
+	}
+	return s.audit(ctx, tx, "cancel", "notification", id, "zurückgezogen: "+reason)
+}
+
+// stillToSend says, read through q at now, whether the waiting
+// notification n is still to be sent: the reason why not (German, for
+// /postausgang and the audit log), "" if it is. The one check of every
+// message before it leaves, whatever changed since it was queued — the
+// sender's claim (ClaimNotification), the reminder loop's sweep
+// (WithdrawStaleNotifications) and the secretariat's "Erneut senden"
+// (RetryNotification) ask it:
+//   - a message to an account: the account exists and is enabled, its role
+//     may receive the event, and it is still subscribed to the event on the
+//     message's channel with an address there (as subscribers asks when
+//     queueing); address is that address, where the message goes now;
+//   - a reminder (reminderNow): the reminder loop would give the same key
+//     now — the same follow-up, deadline or date, the same occasion.
+func stillToSend(ctx context.Context, q queryer, n model.Notification, now time.Time) (reason, address string, err error) {
+	address = n.Recipient
+	if n.UserID != 0 {
+		var role model.Role
+		var disabled bool
+		var email, room string
+		var subscribed int
+		err := q.QueryRowContext(ctx, `SELECT u.role, u.disabled, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
+				(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)
+			FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id WHERE u.id = ?`, n.Event, n.Channel, n.UserID).
+			Scan(&role, &disabled, &email, &room, &subscribed)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return "das Konto gibt es nicht mehr.", address, nil
+		case err != nil:
+			return "", address, fmt.Errorf("store: recipient of notification %d: %w", n.ID, err)
+		case disabled:
+			return "das Konto ist deaktiviert.", address, nil
+		case !n.Event.For(role):
+			return fmt.Sprintf("die Rolle des Kontos erhält „%s“ nicht.", n.Event.Label()), address, nil
+		}
+		address = model.NotificationSettings{Email: email, MatrixRoom: room}.Address(n.Channel)
+		if subscribed == 0 || address == "" {
+			return fmt.Sprintf("„%s“ (%s) ist abbestellt.", n.Event.Label(), n.Channel.Label()), n.Recipient, nil
+		}
+	}
+	if current, ok := reminderNow[n.Event]; ok {
+		key, state, err := current(ctx, q, n.Ref, now)
+		if err != nil {
+			return "", address, err
+		}
+		if key == "" || rowKey(key, n.UserID, n.Channel) != n.Key {
+			return "nicht mehr aktuell – " + state + ".", address, nil
+		}
+	}
+	return "", address, nil
+}
+
+// reminderNow gives, per reminder event, the key of the notice the
+// reminder loop would queue now for the object a waiting reminder
+// belongs to (its Ref), "" when it would queue none, and the object's
+// state in words for the reason of a withdrawal. Each is the producer's
+// own function, so the key's format is written once: a follow-up's
+// deadline changed, its session moved or cancelled, a registration
+// deadline of a cancelled session, a FachMK date moved, a kick-off talk
+// held — the waiting reminder is not the one the loop gives now and is
+// withdrawn (stillToSend).
+var reminderNow = map[model.Event]func(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error){
+	model.EventFollowUpDue:     followUpReminderNow,
+	model.EventFollowUpOverdue: followUpReminderNow,
+	model.EventDeadlineSoon:    deadlineReminderNow,
+	model.EventConferenceSoon:  conferenceReminderNow,
+	model.EventKickoffDue:      kickoffReminderNow,
+}
+
+// refID reads the id from a ref "kind:ID" of the kind.
+func refID(ref, kind string) (int64, bool) {
+	rest, ok := strings.CutPrefix(ref, kind+":")
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil
+}
+
+// WithdrawStaleNotifications withdraws the waiting notifications that are
+// not to be sent any more (stillToSend), as a sender's claim does, also
+// those of a channel no sender is configured for: the reminder loop runs
+// it, so that /postausgang does not show as waiting what will never be
+// sent. It reads the waiting messages without the write lock, a batch at
+// a time, and takes a transaction only for those to withdraw, asking each
+// again there; a message a sender holds is left to it. It gives the
+// number withdrawn.
+func (s *Store) WithdrawStaleNotifications(ctx context.Context, now time.Time) (int, error) {
+	const batch = 500
+	var stale []int64
+	for after := int64(0); ; {
+		list, err := queryList(ctx, s.db, scanNotification, "waiting notifications",
+			`SELECT `+notificationCols+` FROM outbox WHERE state = ? AND id > ? ORDER BY id LIMIT ?`, model.DeliveryWaiting, after, batch)
+		if err != nil {
+			return 0, err
+		}
+		for _, n := range list {
+			if n.InFlight(now) {
+				continue
+			}
+			reason, _, err := stillToSend(ctx, s.db, n, now)
+			if err != nil {
+				return 0, err
+			}
+			if reason != "" {
+				stale = append(stale, n.ID)
+			}
+		}
+		if len(list) < batch {
+			break
+		}
+		after = list[len(list)-1].ID
+	}
+	if len(stale) == 0 {
+		return 0, nil
+	}
+	withdrawn := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		sweep := WithActor(ctx, "postausgang")
+		withdrawn = 0
+		for _, id := range stale {
+			n, err := queryOne(ctx, tx, scanNotification, "notification", `SELECT `+notificationCols+` FROM outbox WHERE id = ? AND state = ?`, id, model.DeliveryWaiting)
+			if errors.Is(err, ErrNotFound) {
+				continue // sent, failed or cancelled meanwhile
+			} else if err != nil {
+				return err
+			}
+			if n.InFlight(now) {
+				continue
+			}
+			reason, _, err := stillToSend(ctx, tx, n, now)
+			if err != nil {
+				return err
+			}
+			if reason == "" {
+				continue // its reason went meanwhile
+			}
+			if err := s.touch(sweep, tx, "notification", id); err != nil {
+				return err
+			}
+			if err := s.withdrawNotification(sweep, tx, id, reason); err != nil {
+				return err
+			}
+			withdrawn++
+		}
+		return nil
+	})
+	return withdrawn, err
 }
 
 // ErrClaimLost means a sender's claim on a notification ended before it
@@ -432,35 +632,53 @@ func (s *Store) OutboxCounts(ctx context.Context) (map[model.DeliveryState]int, 
 
 // RetryNotification sends a failed or cancelled notification again, or a
 // waiting one now instead of after its backoff: it waits, due now, with its
-// attempts counted afresh. A sent notification and one a sender is working
-// on are refused.
+// attempts counted afresh (a cancelled one without its former reason). A
+// sent notification and one a sender is working on are refused, and so
+// is one that is not to be sent any more (stillToSend: the account
+// disabled, the event unsubscribed, the reminder outdated), with the
+// reason.
 func (s *Store) RetryNotification(ctx context.Context, id int64) error {
-	return s.changeNotification(ctx, id, "retry", func(n model.Notification, now time.Time) (string, []any, error) {
+	return s.changeNotification(ctx, id, "retry", func(tx *sql.Tx, n model.Notification, now time.Time) (string, []any, error) {
 		if n.State == model.DeliverySent {
 			return "", nil, model.RuleError("Diese Nachricht ist bereits gesendet; sie wird nicht noch einmal gesendet.")
+		}
+		reason, _, err := stillToSend(ctx, tx, n, now)
+		if err != nil {
+			return "", nil, err
+		}
+		if reason != "" {
+			return "", nil, model.RuleError("Diese Nachricht wird nicht gesendet: %s", reason)
+		}
+		if n.State == model.DeliveryCancelled {
+			return `state = ?, attempts = 0, next_attempt_at = ?, last_error = ''`, []any{model.DeliveryWaiting, outboxTime(now)}, nil
 		}
 		return `state = ?, attempts = 0, next_attempt_at = ?`, []any{model.DeliveryWaiting, outboxTime(now)}, nil
 	})
 }
 
 // CancelNotification cancels a waiting or failed notification: it is not
-// sent (until someone retries it). A sent notification and one a sender is
-// working on are refused.
+// sent (until someone retries it). Its last error says who cancelled it,
+// with the error of the last attempt if there was one. A sent
+// notification and one a sender is working on are refused.
 func (s *Store) CancelNotification(ctx context.Context, id int64) error {
-	return s.changeNotification(ctx, id, "cancel", func(n model.Notification, now time.Time) (string, []any, error) {
+	return s.changeNotification(ctx, id, "cancel", func(_ *sql.Tx, n model.Notification, now time.Time) (string, []any, error) {
 		switch n.State {
 		case model.DeliverySent:
 			return "", nil, model.RuleError("Diese Nachricht ist bereits gesendet und kann nicht mehr abgebrochen werden.")
 		case model.DeliveryCancelled:
 			return "", nil, model.RuleError("Diese Nachricht ist bereits abgebrochen.")
 		}
-		return `state = ?`, []any{model.DeliveryCancelled}, nil
+		reason := "Von der Geschäftsstelle abgebrochen."
+		if n.LastError != "" {
+			reason += " Letzter Fehler davor: " + n.LastError
+		}
+		return `state = ?, last_error = ?`, []any{model.DeliveryCancelled, reason}, nil
 	})
 }
 
 // changeNotification runs an admin action on a notification that no sender
 // is working on, in one transaction with its audit line.
-func (s *Store) changeNotification(ctx context.Context, id int64, action string, set func(model.Notification, time.Time) (string, []any, error)) error {
+func (s *Store) changeNotification(ctx context.Context, id int64, action string, set func(*sql.Tx, model.Notification, time.Time) (string, []any, error)) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		n, err := queryOne(ctx, tx, scanNotification, fmt.Sprintf("notification %d", id), `SELECT `+notificationCols+` FROM outbox WHERE id = ?`, id)
 		if err != nil {
@@ -470,7 +688,7 @@ func (s *Store) changeNotification(ctx context.Context, id int64, action string,
 		if n.InFlight(now) {
 			return model.RuleError("Diese Nachricht wird gerade gesendet; bitte in einer Minute erneut versuchen.")
 		}
-		cols, args, err := set(n, now)
+		cols, args, err := set(tx, n, now)
 		if err != nil {
 			return err
 		}
@@ -571,10 +789,27 @@ func (s *Store) SaveNotificationSettings(ctx context.Context, set model.Notifica
 		if err := s.touch(ctx, tx, "user", set.UserID); err != nil { // the subscriptions are part of the account's record
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM notification_subscriptions WHERE user_id = ?`, set.UserID); err != nil {
-			return fmt.Errorf("store: subscriptions: %w", err)
+		// Only what changed is written: a subscription deleted and
+		// inserted again unchanged would be a change without one.
+		had, err := queryList(ctx, tx, func(r scanner) (model.Subscription, error) {
+			var v model.Subscription
+			return v, r.Scan(&v.Event, &v.Channel)
+		}, "subscriptions", `SELECT event, channel FROM notification_subscriptions WHERE user_id = ?`, set.UserID)
+		if err != nil {
+			return err
+		}
+		for _, v := range had {
+			if !slices.Contains(set.Subscriptions, v) {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM notification_subscriptions WHERE user_id = ? AND event = ? AND channel = ?`,
+					set.UserID, v.Event, v.Channel); err != nil {
+					return fmt.Errorf("store: subscriptions: %w", err)
+				}
+			}
 		}
 		for _, v := range set.Subscriptions {
+			if slices.Contains(had, v) {
+				continue
+			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO notification_subscriptions (user_id, event, channel) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 				set.UserID, v.Event, v.Channel); err != nil {
 				return fmt.Errorf("store: subscriptions: %w", err)

@@ -410,10 +410,12 @@ func (s *Store) SendDebriefInvitation(ctx context.Context, d model.Debrief, subj
 				if err := s.touch(ctx, tx, "notification", id); err != nil {
 					return err
 				}
-				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ? WHERE id = ?`, model.DeliveryCancelled, id); err != nil {
+				replaced := fmt.Sprintf("ersetzt durch die %d. Einladung", seq)
+				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, last_error = ? WHERE id = ?`,
+					model.DeliveryCancelled, withdrawnPrefix+replaced+".", id); err != nil {
 					return fmt.Errorf("store: debrief: %w", err)
 				}
-				if err := s.audit(ctx, tx, "cancel", "notification", id, fmt.Sprintf("ersetzt durch die %d. Einladung", seq)); err != nil {
+				if err := s.audit(ctx, tx, "cancel", "notification", id, replaced); err != nil {
 					return err
 				}
 			}

@@ -306,9 +306,15 @@ func (s *Store) GivenRecommendations(ctx context.Context, targetSessionID int64)
 // the item it was given for in CarriedFrom; its Grüne Liste state stays
 // with the session it was given for.
 func (s *Store) SessionRecommendations(ctx context.Context, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
+	return sessionRecommendations(ctx, s.db, sessionID)
+}
+
+// sessionRecommendations is SessionRecommendations through q (the store's
+// database, or a transaction: the minutes' stamp, MinutesStamp).
+func sessionRecommendations(ctx context.Context, q queryer, sessionID int64) (byTarget, byItem map[int64]model.Recommendation, err error) {
 	// Indexed lookups (by the items' targets up their deferrals, by the
 	// session), not an OR over a join.
-	all, err := queryList(ctx, s.db, func(sc scanner) (model.Recommendation, error) {
+	all, err := queryList(ctx, q, func(sc scanner) (model.Recommendation, error) {
 		var carrier int64
 		r, err := scanRecommendation(carrierScanner{sc, &carrier})
 		if err == nil && carrier != 0 && carrier != r.TargetItemID {

@@ -26,7 +26,13 @@ func scanReport(sc scanner) (model.FachMKReport, error) {
 
 // Reports gives the reports for a session, by conference name and member.
 func (s *Store) Reports(ctx context.Context, sessionID int64) ([]model.FachMKReport, error) {
-	return queryList(ctx, s.db, scanReport, "reports", `SELECT `+reportCols+` FROM fachmk_reports r JOIN bodies b ON b.id = r.conference_id
+	return sessionReports(ctx, s.db, sessionID)
+}
+
+// sessionReports is Reports through q (the store's database, or a
+// transaction: the minutes' stamp, MinutesStamp).
+func sessionReports(ctx context.Context, q queryer, sessionID int64) ([]model.FachMKReport, error) {
+	return queryList(ctx, q, scanReport, "reports", `SELECT `+reportCols+` FROM fachmk_reports r JOIN bodies b ON b.id = r.conference_id
 		WHERE r.session_id = ? ORDER BY b.name, r.member_abbrev`, sessionID)
 }
 

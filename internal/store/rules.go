@@ -472,7 +472,8 @@ type ProcedureStart struct {
 	// MinutesStamp is the stamp of those minutes read before MinutesText
 	// was rendered: if they changed since, the procedure is not started
 	// (a conflict), so that the members are sent the minutes as stored.
-	// Empty: not checked (a text of the caller's own, in tests).
+	// Required with ApprovesSession: empty is an error, never a start
+	// unchecked.
 	MinutesStamp MinutesStamp
 }
 
@@ -522,10 +523,8 @@ func (s *Store) startProcedureTx(ctx context.Context, tx *sql.Tx, ps ProcedureSt
 		if status != model.StatusMinutesDraft {
 			return 0, 0, model.RuleError("Bestätigt werden kann nur ein Protokollentwurf; das Protokoll der %d. Sitzung ist „%s“.", ps.ApprovesSession, status.Label())
 		}
-		if ps.MinutesStamp != "" {
-			if err := checkMinutesStamp(ctx, tx, sessionID, ps.ApprovesSession, "das Umlaufverfahren ist nicht eingeleitet. Bitte prüfen Sie es und leiten Sie das Verfahren erneut ein.", []MinutesStamp{ps.MinutesStamp}); err != nil {
-				return 0, 0, model.AtField("protokoll", err)
-			}
+		if err := s.checkMinutesStamp(ctx, tx, sessionID, ps.ApprovesSession, "das Umlaufverfahren ist nicht eingeleitet. Bitte prüfen Sie es und leiten Sie das Verfahren erneut ein.", ps.MinutesStamp); err != nil {
+			return 0, 0, model.AtField("protokoll", err)
 		}
 		if p, open, err := openMinutesProcedure(ctx, tx, d.BodyID, ps.ApprovesSession); err != nil {
 			return 0, 0, err
@@ -671,7 +670,7 @@ func (s *Store) castProcedureVote(ctx context.Context, procedureID int64, member
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("store: vote: %w", err)
 			}
-			if stored != *seen && stored != choice {
+			if replacesUnseen(stored, *seen, choice) {
 				return voteReplaced(model.NamesOf(voters).Of(member), stored, choice)
 			}
 		}
@@ -911,18 +910,24 @@ const procedureClosedAt = `CASE WHEN p.closed_at < p.deadline THEN p.closed_at E
 // (ProcedurePeriod), for the minutes' section "Umlaufverfahren seit der
 // letzten Sitzung".
 func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, until time.Time) ([]model.Decision, error) {
+	return s.procedureDecisions(ctx, s.rd, bodyID, after, until)
+}
+
+// procedureDecisions is ProcedureDecisions through q (the store's reader,
+// or a transaction: the minutes' stamp, MinutesStamp).
+func (s *Store) procedureDecisions(ctx context.Context, q queryer, bodyID int64, after, until time.Time) ([]model.Decision, error) {
 	from := ""
 	if !after.IsZero() {
 		from = after.UTC().Format(time.RFC3339)
 	}
-	ds, err := queryList(ctx, s.rd, scanDecision, "procedure decisions",
+	ds, err := queryList(ctx, q, scanDecision, "procedure decisions",
 		`SELECT `+decisionCols+` FROM decisions d JOIN written_procedures p ON p.decision_id = d.id
 		 WHERE d.body_id = ? AND p.status = ? AND `+procedureClosedAt+` > ? AND `+procedureClosedAt+` <= ? ORDER BY d.adopted_on, d.seq, d.id`,
 		bodyID, model.ProcedureClosed, from, until.UTC().Format(time.RFC3339))
 	if err != nil {
 		return nil, err
 	}
-	return ds, s.loadVotesOf(ctx, s.rd, ds)
+	return ds, s.loadVotesOf(ctx, q, ds)
 }
 
 // ProcedurePeriod gives the period whose written procedures the minutes of
@@ -933,12 +938,18 @@ func (s *Store) ProcedureDecisions(ctx context.Context, bodyID int64, after, unt
 // belongs to the next session's minutes, also on the same day. Zero until
 // for a session without a date.
 func (s *Store) ProcedurePeriod(ctx context.Context, se model.Session) (after, until time.Time, err error) {
+	return procedurePeriod(ctx, s.rd, se)
+}
+
+// procedurePeriod is ProcedurePeriod through q (the store's reader, or a
+// transaction: the minutes' stamp, MinutesStamp).
+func procedurePeriod(ctx context.Context, q queryer, se model.Session) (after, until time.Time, err error) {
 	type end struct {
 		number         int
 		date           model.Date
 		endTime, ended string
 	}
-	ends, err := queryList(ctx, s.rd, func(r scanner) (end, error) {
+	ends, err := queryList(ctx, q, func(r scanner) (end, error) {
 		var e end
 		var date string
 		err := r.Scan(&e.number, &date, &e.endTime, &e.ended)

@@ -114,7 +114,7 @@ func (s *Store) EditSession(ctx context.Context, c SessionChange) error {
 			return nil
 		}
 		if next.Date != cur.Date {
-			if err := followUpsDueMoved(ctx, tx, cur); err != nil {
+			if err := s.followUpsDueMoved(ctx, tx, cur); err != nil {
 				return err
 			}
 			if err := s.preparedDeadlineFollows(ctx, tx, cur, next.Date); err != nil {
@@ -167,11 +167,24 @@ func (s *Store) preparedDeadlineFollows(ctx context.Context, tx *sql.Tx, prep mo
 // followUpsDueMoved raises the version of the pending follow-ups due to the
 // council's session se, which moved to another date: their deadline moved
 // with it, and the version is their calendar event's SEQUENCE (the
-// personal feed).
-func followUpsDueMoved(ctx context.Context, tx *sql.Tx, se model.Session) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET version = version + 1 WHERE due_session = ? AND status IN (?, ?)
-		AND EXISTS (SELECT 1 FROM bodies WHERE id = ? AND kind = ?)`,
-		se.Number, model.FollowUpOpen, model.FollowUpInProgress, se.BodyID, model.BodyPlanningCouncil); err != nil {
+// personal feed). Each is touched first, so that the audit log records
+// the change (before, the raised version had no entry).
+func (s *Store) followUpsDueMoved(ctx context.Context, tx *sql.Tx, se model.Session) error {
+	const which = ` FROM follow_ups WHERE due_session = ? AND status IN (?, ?) AND EXISTS (SELECT 1 FROM bodies WHERE id = ? AND kind = ?)`
+	args := []any{se.Number, model.FollowUpOpen, model.FollowUpInProgress, se.BodyID, model.BodyPlanningCouncil}
+	ids, err := queryList(ctx, tx, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, "follow-ups due to a moved session", `SELECT id`+which, args...)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := s.touch(ctx, tx, "follow_up", id); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE follow_ups SET version = version + 1 WHERE id IN (SELECT id`+which+`)`, args...); err != nil {
 		return fmt.Errorf("store: follow-ups due to session %d: %w", se.ID, err)
 	}
 	return nil

@@ -55,7 +55,7 @@ func TestScheduleSpeakersCorrectionsAreOneTransaction(t *testing.T) {
 			func(t *testing.T, s *Store, sessionID int64) error {
 				se46 := must[model.Session](t)(s.SessionByNumber(ctx, 1, 46))
 				list := must[[]model.MinutesCorrection](t)(s.MinutesCorrections(ctx, se46.ID))
-				_, err := s.ApproveMinutesCorrection(ctx, list[0].ID, 47, "Fassung")
+				_, err := s.ApproveMinutesCorrection(ctx, list[0].ID, 47, "Fassung", stampOf(t, s, se46.ID))
 				return err
 			}},
 	}

@@ -68,7 +68,7 @@ func TestApprovalNeedsTheQuorum(t *testing.T) {
 	top00 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1, Points: []string{"Feststellung der Beschlussfähigkeit"}}))
 	top01 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "01", Title: "Bestätigung des Protokolls der 47. Sitzung", Position: 2}))
 	// No attendance, no quorum established.
-	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "Beschlussfähigkeit") {
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "Beschlussfähigkeit") {
 		t.Errorf("approval without a quorum: %v", err)
 	}
 	// Nine present at TOP 00 (the quorum is established there), two of
@@ -78,7 +78,7 @@ func TestApprovalNeedsTheQuorum(t *testing.T) {
 	if ok, reason, err := s.SaveAttendance(ctx, s48, list); err != nil || !ok {
 		t.Fatalf("quorum at TOP 00: %v %v %s", ok, err, reason)
 	}
-	err := s.ApproveMinutes(ctx, s47, 48, "Fassung")
+	err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47))
 	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "nur 7 von 17") {
 		t.Errorf("approval with seven present at its item: %v", err)
 	}
@@ -88,7 +88,7 @@ func TestApprovalNeedsTheQuorum(t *testing.T) {
 	if ok, _, err := s.SaveAttendance(ctx, s48, attending(voters[:9]...)); err != nil || !ok {
 		t.Fatalf("nine present: %v %v", ok, err)
 	}
-	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung"))
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)))
 
 	// A correction of the approved minutes, approved in the 48th session
 	// while TOP 01 is called, where only seven are present.
@@ -97,7 +97,7 @@ func TestApprovalNeedsTheQuorum(t *testing.T) {
 	if ok, _, err := s.SaveAttendance(ctx, s48, list); err != nil || ok {
 		t.Fatalf("seven at TOP 01: %v %v", ok, err)
 	}
-	if _, err := s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2"); model.ClassOf(err) != model.ErrRule {
+	if _, err := s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2", stampOf(t, s, s47)); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("correction approved without the quorum: %v", err)
 	}
 	// Established at TOP 00, but TOP 01 is called: seven there.
@@ -106,11 +106,11 @@ func TestApprovalNeedsTheQuorum(t *testing.T) {
 		t.Fatalf("quorum at TOP 00: %v %v", ok, err)
 	}
 	check(t, s.SetCurrentItem(ctx, s48, top01))
-	if _, err := s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2"); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "nur 7 von 17") {
+	if _, err := s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2", stampOf(t, s, s47)); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "nur 7 von 17") {
 		t.Errorf("correction approved with seven present at the item called: %v", err)
 	}
 	check(t, s.SetCurrentItem(ctx, s48, top00))
-	must[int](t)(s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2"))
+	must[int](t)(s.ApproveMinutesCorrection(ctx, corr, 48, "Fassung 2", stampOf(t, s, s47)))
 }
 
 // TestHeldAgendaKeepsItsOrderAndNames: once a session has ended, its items

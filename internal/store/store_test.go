@@ -654,17 +654,17 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 		t.Error("a draft cannot be corrected by a version")
 	}
 	// Approval needs a later, running session.
-	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); err == nil {
 		t.Error("approval by a session that does not exist")
 	}
 	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
-	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); err == nil {
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); err == nil {
 		t.Error("approval by a session that does not run")
 	}
 	se48 := must[model.Session](t)(s.Session(ctx, s48))
 	check(t, s.SetSessionStatus(ctx, s48, se48.Version, model.StatusRunning))
 	// The approval needs its place on the agenda of the 48th session.
-	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung"); model.ClassOf(err) != model.ErrRule {
+	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); model.ClassOf(err) != model.ErrRule {
 		t.Errorf("approval without the agenda item: %v", err)
 	}
 	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Title: "Begrüßung", Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
@@ -672,11 +672,11 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 	if ok, reason, err := s.SaveAttendance(ctx, s48, attending("Bund", "HE")); err != nil || !ok {
 		t.Fatalf("quorum: %v %s", err, reason)
 	}
-	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung 1"))
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Fassung 1", stampOf(t, s, s47)))
 	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 || got.ApprovedOn != model.NewDate(2025, 11, 20) {
 		t.Errorf("after approval: %+v", got)
 	}
-	if err := s.ApproveMinutes(ctx, s47, 48, "nochmal"); err == nil {
+	if err := s.ApproveMinutes(ctx, s47, 48, "nochmal", stampOf(t, s, s47)); err == nil {
 		t.Error("approved twice")
 	}
 	v := must[int](t)(s.CorrectMinutes(ctx, s47, model.NewDate(2026, 1, 5), "Tippfehler in TOP 10", "Fassung 2"))

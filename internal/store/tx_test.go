@@ -107,7 +107,11 @@ func TestOperationsAreOneTransaction(t *testing.T) {
 			}},
 		{"minutes approval keeps its version", "INSERT", "minutes_versions", []string{"sessions", "minutes_versions", "audit_log"},
 			func(s *Store, bodyID, s46, sessionID int64) error {
-				return s.ApproveMinutes(ctx, s46, 47, "Protokoll der 46. Sitzung")
+				stamp, err := s.MinutesStamp(ctx, s46)
+				if err != nil {
+					return err
+				}
+				return s.ApproveMinutes(ctx, s46, 47, "Protokoll der 46. Sitzung", stamp)
 			}},
 	}
 	for _, c := range cases {

@@ -88,6 +88,10 @@ type conferenceData struct {
 	// Refused is a form of the page the secretariat sent and gremium
 	// refused: shown again open, as typed, with the reason.
 	Refused refusedForm
+	// Numbering is where the council's decision numbers of this year
+	// stand, for the secretariat's form recording an earlier decision
+	// (spokespersons.go, yearNumbering).
+	Numbering model.DecisionNumbering
 }
 
 // Typed gives what was typed into field of the refused form id, or def
@@ -164,6 +168,12 @@ func (s *Server) renderConference(w http.ResponseWriter, r *http.Request, abbrev
 		return
 	}
 	d := conferenceData{Body: b, Refused: refused, CanKeep: auth.KeepsConference(s.user(r), b.ID)}
+	if auth.Can(s.user(r), auth.ManageSessions, "") {
+		if d.Numbering, err = s.yearNumbering(ctx, council); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if d.Voters, err = s.st.VotingMembers(ctx); err != nil {
 		s.serverError(w, r, err)
 		return

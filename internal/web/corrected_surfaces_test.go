@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +37,7 @@ func TestCorrectedDecisionOnEverySurface(t *testing.T) {
 	adoptedTitle := dec.Title
 	const title, point, secret = "Kooperation mit der Initiative D21 berichtigt", "Der Berichtigte Beschlusspunkt gilt", "Geheimzusatz"
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/berichtigungen/"+strconv.FormatInt(dec.ID, 10), url.Values{
+	if code, body := postCorrection(t, gs, ts, st, dec.ID, url.Values{
 		"titel": {title}, "punkte": {"1. " + point + " [[" + secret + "]].\n2. Zweiter Punkt."}, "anlass": {"Schreibfehler"}}); code != 303 {
 		t.Fatalf("correction: %d %.300s", code, body)
 	}

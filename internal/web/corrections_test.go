@@ -192,7 +192,7 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, _ = st.MinutesCorrections(ctx, s47.ID)
-	if _, err := st.ApproveMinutesCorrection(ctx, list[1].ID, 47, "text"); model.ClassOf(err) != model.ErrRule {
+	if _, err := st.ApproveMinutesCorrection(ctx, list[1].ID, 47, "text", minutesStamp(t, st, s47.ID)); model.ClassOf(err) != model.ErrRule {
 		t.Fatalf("approval by the corrected session itself: %v", err)
 	}
 }

@@ -74,6 +74,9 @@ type debriefData struct {
 	// and its withdrawal post (store.DebriefWaiverOf): the saved
 	// debrief's, or that of the row holding only the note.
 	WaiverVersion int
+	// Meanwhile: after a save refused because the debrief was saved in
+	// between, the stored value beside each field that differs.
+	Meanwhile meanwhile
 	// Waived: a reader outside the secretariat reads that no debrief
 	// takes place ("Nachbesprechung entfällt"), nothing else of it.
 	Waived bool
@@ -650,13 +653,25 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {
 		refused.add(model.AtField(model.DebriefDateField, model.InputError("Der Termin ist kein gültiges Datum (TT.MM.JJJJ).")))
 	}
+	// A presenter is typed as the invitation names it ("Hessen") or by
+	// abbreviation ("HE", "he"), as the registration form and the API
+	// take members (model.MemberAbbrevs); it is stored as the
+	// abbreviation, and what names no member stays as typed for the
+	// store's check (model.Debrief.CheckPresenters) to refuse.
+	members, err := s.st.Members(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return db, nil, false
+	}
 	db.Entries = nil
 	var included []debriefEntry
 	for _, e := range d.Entries {
 		if r.PostFormValue(e.IncludeField()) != "1" {
 			continue
 		}
-		e.Presenter = strings.TrimSpace(r.PostFormValue(e.PresenterField()))
+		if e.Presenter = strings.TrimSpace(r.PostFormValue(e.PresenterField())); e.Presenter != "" {
+			e.Presenter = model.MemberAbbrevs([]string{e.Presenter}, members)[0]
+		}
 		db.Entries = append(db.Entries, e.DebriefEntry)
 		included = append(included, e)
 	}
@@ -717,6 +732,23 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 func (s *Server) refuseDebrief(w http.ResponseWriter, r *http.Request, d debriefData, status int, refused problems) {
 	d.Problems = refused
 	d.Changed = debriefRowsChanged(r, d)
+	if stored := d.Debrief; d.Saved && formVersion(r) != stored.Version {
+		// Saved in between: the stored values beside the typed ones, the
+		// conflict said whatever else refused the form, and only with
+		// them the version stored now (withMeanwhile).
+		m := meanwhile{}
+		m.note("datum", r.PostFormValue("datum"), stored.HeldOn.String(), stored.HeldOn.German())
+		m.note("beginn", r.PostFormValue("beginn"), stored.StartTime, stored.StartTime)
+		m.note("ende", r.PostFormValue("ende"), stored.EndTime, stored.EndTime)
+		m.note("ort", r.PostFormValue("ort"), stored.Place, stored.Place)
+		m.note("link", r.PostFormValue("link"), stored.Link, stored.Link)
+		m.note("einladung", strings.ReplaceAll(r.PostFormValue("einladung"), "\r\n", "\n"), stored.Invitation, "der gespeicherte Einladungstext (siehe Vorschau)")
+		d.Meanwhile, d.Problems, status = m, withMeanwhile(refused, m), http.StatusConflict
+	} else {
+		// Refused for another reason: the form keeps the version it was
+		// read at (before, it took the stored one silently).
+		d.Debrief.Version = formVersion(r)
+	}
 	d.TypedDate = r.PostFormValue("datum")
 	d.Debrief.Place = r.PostFormValue("ort")
 	d.Debrief.StartTime, d.Debrief.EndTime, d.Debrief.Link = r.PostFormValue("beginn"), r.PostFormValue("ende"), r.PostFormValue("link")

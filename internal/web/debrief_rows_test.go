@@ -345,6 +345,7 @@ func TestDebriefDateNotGoneBy(t *testing.T) {
 		t.Errorf("the debrief after its day: %+v %v", db, err)
 	}
 	form.Set("datum", "2025-07-19")
+	form.Set("version", fmt.Sprint(db.Version)) // the form as read after the save (a stale one is a conflict)
 	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/47/nachbesprechung", form); code != http.StatusUnprocessableEntity {
 		t.Errorf("moved to another day gone by: %d", code)
 	}

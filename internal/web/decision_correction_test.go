@@ -3,13 +3,11 @@ package web
 import (
 	"context"
 	"fmt"
-	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
-	"gremium/internal/demo"
 	"gremium/internal/model"
 )
 
@@ -25,16 +23,8 @@ import (
 // marks are confidential like the title's, and a refused correction shows
 // the form again with every reason at its field.
 func TestDecisionCorrectionKeepsConfidentialPassages(t *testing.T) {
-	ts, st, _ := demoAccountsServer(t)
+	ts, st, dec := decisionToCorrect(t, 30)
 	ctx := context.Background()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec, err := st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: 2025, Seq: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
 	const passage, occasion = "Geheimpassage", "Anlassgeheim"
 	// A decision whose text carries a confidential passage.
 	if _, err := st.CorrectDecision(ctx, model.DecisionCorrection{DecisionID: dec.ID, Reason: "Ergänzung",
@@ -56,7 +46,7 @@ func TestDecisionCorrectionKeepsConfidentialPassages(t *testing.T) {
 	// Refused: no occasion, an open mark in the title; the form comes back
 	// with what was typed and every reason at its field.
 	post := func(form url.Values) (int, string) {
-		return do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, dec.ID), form)
+		return postCorrection(t, gs, ts, st, dec.ID, form)
 	}
 	code, refused := post(url.Values{"titel": {"Neuer Titel [[offen"}, "punkte": {"1. Der Beschlusspunkt [[" + passage + "]] gilt."}, "anlass": {""}})
 	if code != http.StatusBadRequest {
@@ -103,21 +93,11 @@ func TestDecisionCorrectionKeepsConfidentialPassages(t *testing.T) {
 // is refused at the points — "ändert nichts" — and nothing is kept; before,
 // the decision read "Berichtigt 1-mal" with the same text.
 func TestDecisionCorrectionThatChangesNothing(t *testing.T) {
-	ts, st, _ := demoAccountsServer(t)
-	ctx := context.Background()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec, err := st.DecisionByNumber(ctx, council.ID, model.DecisionNumber{Year: 2025, Seq: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts, st, dec := decisionToCorrect(t, 30)
 	gs := client(t, ts, "geschaeftsstelle")
 	_, body := do(t, gs, "GET", ts.URL+"/beschluesse/"+dec.Label, nil)
-	textarea := between(body, `<textarea id="punkte"`, "</textarea>")
-	points := html.UnescapeString(textarea[strings.Index(textarea, ">")+1:])
-	title := html.UnescapeString(between(between(body, `<input id="titel"`, ">"), `value="`, `"`))
+	shown := correctionFormOf(t, body)
+	points, title := shown.Get("punkte"), shown.Get("titel")
 	if points == "" || title == "" {
 		t.Fatalf("no correction form: %q %q", title, points)
 	}
@@ -126,7 +106,7 @@ func TestDecisionCorrectionThatChangesNothing(t *testing.T) {
 		// With an open mark in the occasion as well: both reasons at once.
 		{"titel": {title}, "punkte": {points + "\n"}, "anlass": {"laut [[HE"}},
 	} {
-		code, page := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, dec.ID), form)
+		code, page := postCorrection(t, gs, ts, st, dec.ID, form)
 		if code != http.StatusBadRequest {
 			t.Errorf("unchanged correction: %d, want 400", code)
 			continue
@@ -137,7 +117,7 @@ func TestDecisionCorrectionThatChangesNothing(t *testing.T) {
 		}
 		reasonsAtFields(t, page, `<div class="error-box" role="alert"`, want)
 	}
-	if got, _ := st.Decision(ctx, dec.ID); len(got.Corrections) != 0 {
+	if got, _ := st.Decision(context.Background(), dec.ID); len(got.Corrections) != 0 {
 		t.Errorf("an unchanged correction was kept: %+v", got.Corrections)
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"gremium/internal/csvout"
 	"gremium/internal/model"
 	"gremium/internal/report"
-	"gremium/internal/store"
 )
 
 // respondentSlot is one questionnaire a user fills in: as whom, for which
@@ -34,7 +33,7 @@ type respondentSlot struct {
 	// questionnaire as a whole); Answers then hold what was sent.
 	Problems problems
 	// Stand is the Stand of the saved answers the form carries
-	// (store.QuestionnaireStand): a save on another is refused.
+	// (model.QuestionnaireStand): a save on another is refused.
 	Stand int
 	// Saved are the saved answers when the answers sent were refused
 	// because another account (or window) saved meanwhile, shown beside
@@ -66,8 +65,8 @@ func (sl respondentSlot) At(qid int64) string {
 
 // List gives every reason with the id of its question's fieldset on the
 // page ("e0-12": questionnaire si, question 12; "" for the questionnaire
-// as a whole), for the box above the questionnaire that links each
-// reason to its question (problems.List).
+// as a whole), for the box that links each reason to its question
+// (problems.List).
 func (sl respondentSlot) List(si int) []fieldProblem {
 	return sl.Problems.ListAs(func(field string) string {
 		if qid, ok := strings.CutPrefix(field, "wert_"); ok {
@@ -75,6 +74,20 @@ func (sl respondentSlot) List(si int) []fieldProblem {
 		}
 		return ""
 	})
+}
+
+// Summary gives the box of refused questionnaire si (its form's id "e0")
+// at the top of the page, where every refused form of gremium has it
+// (the template "error-summary"): for which conference the answers are
+// not saved, each reason linked to its question, a reason about the
+// questionnaire as a whole (saved meanwhile by another account or
+// window, nothing answered) to the form. Before, the box stood in the
+// form, below the round's introduction: at 320 px one screen down, and a
+// spokesperson's second questionnaire two.
+func (sl respondentSlot) Summary(si int) errorSummary {
+	s := errorSummary{ID: fmt.Sprintf("e%d-fehler", si), List: sl.List(si), Typed: !stale(sl.Problems),
+		What: fmt.Sprintf("Ihre Antworten für %s sind nicht gespeichert", hyphenate(sl.Conference.Accusative()))}
+	return s.Within(fmt.Sprintf("e%d", si))
 }
 
 type evaluationData struct {
@@ -237,7 +250,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 					saved = append(saved, a)
 				}
 			}
-			sl.Stand = store.QuestionnaireStand(saved)
+			sl.Stand = model.QuestionnaireStand(saved)
 			if refused != nil && refused.Year == d.Open.Year && refused.Slot.Respondent == sl.Respondent && refused.Slot.Conference.ID == sl.Conference.ID {
 				if stale(refused.Slot.Problems) {
 					sl.Saved = sl.Answers

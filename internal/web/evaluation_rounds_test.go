@@ -31,7 +31,7 @@ func TestEvaluationRoundsCountQuestionnaires(t *testing.T) {
 		_, page := do(t, gs, "GET", ts.URL+"/evaluation", nil)
 		return between(page, "<caption>Evaluationsrunden</caption>", "</table>")
 	}
-	if got := rows(); !strings.Contains(got, `<th scope="col">Fragebögen</th>`) || strings.Contains(got, ">Antworten<") {
+	if got := rows(); !strings.Contains(got, `<th scope="col" role="columnheader">Fragebögen</th>`) || strings.Contains(got, ">Antworten<") {
 		t.Errorf("the table of rounds does not count questionnaires:\n%s", got)
 	}
 	if _, page := do(t, gs, "GET", ts.URL+"/evaluation", nil); !strings.Contains(page, `action="/evaluation/2026/fragen"`) {
@@ -46,10 +46,10 @@ func TestEvaluationRoundsCountQuestionnaires(t *testing.T) {
 		t.Fatalf("answers: %d %s", code, body)
 	}
 	got := rows()
-	if !strings.Contains(got, `<th scope="row">2026</th><td>offen für Antworten</td><td>3</td><td>1</td>`) {
+	if !strings.Contains(got, `<th scope="row" role="rowheader">2026</th><td role="cell"><span class="cell-label" aria-hidden="true">Stand: </span>offen für Antworten</td><td role="cell"><span class="cell-label" aria-hidden="true">Fragen: </span>3</td><td role="cell"><span class="cell-label" aria-hidden="true">Fragebögen: </span>1</td>`) {
 		t.Errorf("one questionnaire of three questions is not counted as one:\n%s", got)
 	}
-	if !strings.Contains(got, `<th scope="row">2025</th><td>abgeschlossen</td><td>5</td><td>34</td>`) {
+	if !strings.Contains(got, `<th scope="row" role="rowheader">2025</th><td role="cell"><span class="cell-label" aria-hidden="true">Stand: </span>abgeschlossen</td><td role="cell"><span class="cell-label" aria-hidden="true">Fragen: </span>5</td><td role="cell"><span class="cell-label" aria-hidden="true">Fragebögen: </span>34</td>`) {
 		t.Errorf("the demo's 34 questionnaires of 2025 are not counted as 34:\n%s", got)
 	}
 	_, page := do(t, gs, "GET", ts.URL+"/evaluation", nil)

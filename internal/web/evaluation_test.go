@@ -260,7 +260,7 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("refused answers: %d", code)
 	}
-	box = between(page, `<div class="error-box" role="alert" id="e0-fehler">`, "</div>")
+	box = between(page, `<div class="error-box" role="alert" id="e0-fehler" tabindex="-1">`, "</div>")
 	for i, reason := range []string{"Die Bewertung zu Frage 1 muss eine Zahl von 1 bis 5 sein.",
 		"Zu Frage 2 steht eine Anmerkung, aber keine Bewertung.", "Zu Frage 3 steht eine Anmerkung, aber keine Bewertung."} {
 		id := fmt.Sprintf("e0-%d", qs[i].ID)

@@ -46,7 +46,7 @@ func TestFollowUpResponsibleMarksStayInternal(t *testing.T) {
 		t.Fatalf("stored responsible %q", f.Responsible)
 	}
 	public := client(t, ts, "")
-	for _, path := range []string{fmt.Sprintf("/auftraege/%d", id), "/auftraege", "/auftraege.csv", "/api/v1/auftraege", fmt.Sprintf("/api/v1/auftraege/%d", id), "/sitzungen/47"} {
+	for _, path := range []string{followUpPathOf(t, st, id), "/auftraege", "/auftraege.csv", "/api/v1/auftraege", apiFollowUpPathOf(t, st, id), "/sitzungen/47"} {
 		code, body := do(t, public, "GET", ts.URL+path, nil)
 		if code != http.StatusOK {
 			t.Errorf("%s: %d", path, code)
@@ -58,7 +58,7 @@ func TestFollowUpResponsibleMarksStayInternal(t *testing.T) {
 	if text := pdfOf(t, public, ts.URL+"/auftraege.pdf"); strings.Contains(text, "Geheimname") {
 		t.Error("the PDF publishes the marked responsible")
 	}
-	if _, page := do(t, gs, "GET", fmt.Sprintf("%s/auftraege/%d", ts.URL, id), nil); !strings.Contains(page, `value="HE [[`+secret+`]]"`) {
+	if _, page := do(t, gs, "GET", ts.URL+followUpPathOf(t, st, id), nil); !strings.Contains(page, `value="HE [[`+secret+`]]"`) {
 		t.Error("the edit form does not give the responsible with its typed marks")
 	}
 	// An open mark is refused at the field, the form kept as typed.

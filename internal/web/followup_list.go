@@ -351,6 +351,13 @@ func (s *Server) renderFollowUps(w http.ResponseWriter, r *http.Request, fq foll
 	}
 	// One more than a page tells whether another page follows.
 	page, err := s.st.FollowUpPage(ctx, q, cursor, before, FollowUpsPerPage+1)
+	if model.ClassOf(err) == model.ErrInput && cursor != nil {
+		// A place of the public list by a number never given: the list
+		// from its start, with the reason.
+		d.Refused = model.ReasonOf(err)
+		cursor, before, d.Page = nil, false, 1
+		page, err = s.st.FollowUpPage(ctx, q, nil, false, FollowUpsPerPage+1)
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -409,10 +416,20 @@ var exportHeader = []string{"Nr.", "Auftrag", "Verantwortlich", "Frist", "Stand"
 func exportRows(list []followUpView) [][]string {
 	rows := make([][]string, 0, len(list))
 	for _, v := range list {
-		rows = append(rows, []string{strconv.FormatInt(v.ID, 10), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
+		rows = append(rows, []string{publicNumber(v.FollowUp), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
 			v.ItemLabel(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
 	}
 	return rows
+}
+
+// publicNumber gives a follow-up's public number as the export's column
+// "Nr." shows it: "" for one that never was public (in an internal
+// export); never its internal id, which the public does not get.
+func publicNumber(f model.FollowUp) string {
+	if f.Number == 0 {
+		return ""
+	}
+	return strconv.FormatInt(f.Number, 10)
 }
 
 // exportPage is how many follow-ups an export reads with one query.
@@ -542,30 +559,42 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// followUpFromPath gives the follow-up named by {id} as the request's
-// audience may see it (404 if it may not).
+// followUpFromPath gives the follow-up named by its internal id ({id})
+// as the request's audience may see it (404 if it may not): the forms of
+// a follow-up's page send to the address by its id, which only internal
+// readers use.
 func (s *Server) followUpFromPath(w http.ResponseWriter, r *http.Request) (followUpView, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
 		return followUpView{}, false
 	}
-	q, err := s.followUpListQuery(r, store.FollowUpFilter{})
+	v, seen, err := s.followUpSeen(r, id)
 	if err != nil {
 		s.serverError(w, r, err)
 		return followUpView{}, false
 	}
-	q.ID = id
-	list, err := s.st.FollowUpPage(r.Context(), q, nil, false, 1)
-	if err != nil {
-		s.serverError(w, r, err)
-		return followUpView{}, false
-	}
-	if len(list) == 0 {
+	if !seen {
 		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
 		return followUpView{}, false
 	}
-	return followUpViews(q.Audience, list)[0], true
+	return v, true
+}
+
+// followUpSeen gives the follow-up with the id as the request's audience
+// may see it, false if it may not (the list's rule,
+// model.Audience.FollowUpSQL).
+func (s *Server) followUpSeen(r *http.Request, id int64) (followUpView, bool, error) {
+	q, err := s.followUpListQuery(r, store.FollowUpFilter{})
+	if err != nil {
+		return followUpView{}, false, err
+	}
+	q.ID = id
+	list, err := s.st.FollowUpPage(r.Context(), q, nil, false, 1)
+	if err != nil || len(list) == 0 {
+		return followUpView{}, false, err
+	}
+	return followUpViews(q.Audience, list)[0], true, nil
 }
 
 // openFollowUps counts the pending follow-ups the request's audience may

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"testing"
@@ -28,7 +27,7 @@ func TestPublicFollowUpUnchangedByInternalWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths := []string{fmt.Sprintf("/auftraege/%d", id), fmt.Sprintf("/api/v1/auftraege/%d", id), "/api/v1/auftraege"}
+	paths := []string{followUpPathOf(t, st, id), apiFollowUpPathOf(t, st, id), "/api/v1/auftraege"}
 	type answer struct{ etag, body string }
 	get := func(p string) answer {
 		t.Helper()

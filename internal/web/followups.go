@@ -362,12 +362,82 @@ func (s *Server) mayReport(ctx context.Context, u *model.User, f model.FollowUp)
 	return auth.MayReportFollowUp(u, f, name)
 }
 
+// followUpPage answers the address of a follow-up by its internal id
+// (/auftraege/17). An internal reader reads a follow-up without public
+// number here, and is led on (301) to the numbered address of one that
+// has one (model.FollowUp.Path: one address per public follow-up). The
+// public is led on only from an address published before the numbers
+// came (store.FollowUpNumbering.RowLink, migration 01030); every other id
+// is not found for it, whether or not a follow-up has it, so that the ids
+// tell it nothing of the follow-ups it does not see.
 func (s *Server) followUpPage(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
+		return
+	}
+	n, err := s.st.FollowUpNumberOf(r.Context(), id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	internal := s.audienceOf(r) == model.Internal
+	switch {
+	case n.Number != 0 && (internal || n.RowLink):
+		http.Redirect(w, r, model.FollowUpNumberPath(n.Number), http.StatusMovedPermanently)
+		return
+	case !internal:
+		s.notFound(w, r, "Diesen Auftrag gibt es nicht.")
+		return
+	}
 	v, ok := s.followUpFromPath(w, r)
 	if !ok {
 		return
 	}
 	s.renderFollowUp(w, r, http.StatusOK, v, refusedForm{})
+}
+
+// followUpByNumber answers the public address of a follow-up, by its
+// public number (/auftraege/nr/12), for every reader. A number never
+// given is not found; the number of a follow-up the reader may no longer
+// see (no longer public) answers 410 Gone: its tombstone, the number is
+// never given again.
+func (s *Server) followUpByNumber(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.ParseInt(r.PathValue("nr"), 10, 64)
+	if err != nil || n <= 0 {
+		s.notFound(w, r, "Aufträge werden mit ihrer Nummer aufgerufen, zum Beispiel /auftraege/nr/12.")
+		return
+	}
+	id, err := s.st.FollowUpByNumber(r.Context(), n)
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r, fmt.Sprintf("Einen Auftrag Nr. %d gibt es nicht.", n))
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v, seen, err := s.followUpSeen(r, id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !seen {
+		s.render(w, r, http.StatusGone, "error.html", view{Title: "Nicht mehr öffentlich", Active: "auftraege",
+			Data: errorPage{Reason: fmt.Sprintf("Der Auftrag Nr. %d ist nicht mehr öffentlich. Die Nummer bleibt ihm; kein anderer Auftrag erhält sie.", n)}})
+		return
+	}
+	s.renderFollowUp(w, r, http.StatusOK, v, refusedForm{})
+}
+
+// followUpTitle gives the title of a follow-up's page: "Auftrag Nr. 12",
+// for one that never was public (only internal readers see it) "Auftrag
+// (nicht öffentlich)".
+func followUpTitle(f model.FollowUp) string {
+	if f.Number == 0 {
+		return "Auftrag (nicht öffentlich)"
+	}
+	return fmt.Sprintf("Auftrag Nr. %d", f.Number)
 }
 
 // renderFollowUp shows a follow-up; refused, when given, is its refused
@@ -444,7 +514,7 @@ func (s *Server) renderFollowUp(w http.ResponseWriter, r *http.Request, status i
 			}
 		}
 	}
-	s.render(w, r, status, "followup.html", view{Title: "Auftrag " + strconv.FormatInt(v.ID, 10), Active: "auftraege", Data: d})
+	s.render(w, r, status, "followup.html", view{Title: followUpTitle(v.FollowUp), Active: "auftraege", Data: d})
 }
 
 // reportFollowUp records the progress a responsible member's office or the
@@ -485,7 +555,7 @@ func (s *Server) reportFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.renderFollowUp(w, r, status, v, report)
 		return
 	}
-	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
+	back(w, r, v.Path(), "Stand des Auftrags gespeichert: "+rep.Status.Label()+".")
 }
 
 // readFollowUpReport reads the report form of follow-up v by the one
@@ -533,7 +603,7 @@ func (s *Server) editFollowUp(w http.ResponseWriter, r *http.Request) {
 		s.renderFollowUp(w, r, status, v, edit)
 		return
 	}
-	back(w, r, fmt.Sprintf("/auftraege/%d", f.ID), "Auftrag gespeichert.")
+	back(w, r, f.Path(), "Auftrag gespeichert.")
 }
 
 // commentFollowUp adds a comment (internal) to a follow-up. A refused
@@ -576,10 +646,10 @@ func (s *Server) commentFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if again {
-		back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), sentAgain("der Kommentar ist gespeichert."))
+		back(w, r, v.Path()+"#kommentare", sentAgain("der Kommentar ist gespeichert."))
 		return
 	}
-	back(w, r, fmt.Sprintf("/auftraege/%d#kommentare", v.ID), "Kommentar gespeichert.")
+	back(w, r, v.Path()+"#kommentare", "Kommentar gespeichert.")
 }
 
 // remindFollowUp sends the secretariat's reminder of an open follow-up to
@@ -622,7 +692,7 @@ func (s *Server) remindFollowUp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.wakeOutbox()
-	back(w, r, fmt.Sprintf("/auftraege/%d", v.ID), fmt.Sprintf("Erinnerung gesendet an %s: %d Nachrichten liegen im Postausgang. Sie steht unter den Kommentaren.",
+	back(w, r, v.Path(), fmt.Sprintf("Erinnerung gesendet an %s: %d Nachrichten liegen im Postausgang. Sie steht unter den Kommentaren.",
 		strings.Join(rem.Members, ", "), rem.Messages))
 }
 

@@ -609,7 +609,13 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 			// as a stale form, which told the user nothing.
 			return http.StatusConflict, reasons, true
 		}
-		return http.StatusConflict, problems{model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")}, true
+		return http.StatusConflict, problems{errChangedMeanwhile}, true
 	}
 	return http.StatusBadRequest, reasons, true
 }
+
+// errChangedMeanwhile is the reason refusalProblems gives for a form
+// whose version is no longer the stored one. A page that shows the
+// stored values beside the typed ones says so in its own words
+// (withMeanwhile).
+var errChangedMeanwhile = model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")

@@ -194,7 +194,7 @@ func TestItemAnchorsAreTOPNumbers(t *testing.T) {
 	_, hits := do(t, public, "GET", ts.URL+"/suche?q=Ankerprobe", nil)
 	lands("the search hits", linksTo(hits, "/sitzungen/47"), sessionIDs, 2)
 	lands("the search hits in the minutes", linksTo(hits, "/sitzungen/47/protokoll"), minutesIDs, 1)
-	_, followUp := do(t, public, "GET", fmt.Sprintf("%s/auftraege/%d", ts.URL, fu), nil)
+	_, followUp := do(t, public, "GET", ts.URL+followUpPathOf(t, st, fu), nil)
 	lands("the follow-up's page", linksTo(followUp, "/sitzungen/47"), sessionIDs, 1)
 	item := oparlObjectWithWeb(t, ts.URL, "/oparl/v1/body/1/agendaItem", "/sitzungen/47#top-21")
 	if order, _ := item["order"].(float64); int(order) != len(want)-1 {

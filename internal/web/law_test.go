@@ -558,11 +558,11 @@ func TestDecisionCorrectionAndSharesYear(t *testing.T) {
 		t.Errorf("a member corrected a decision: %d", code)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), url.Values{"titel": {"Föderale Rahmenarchitektur 2026"}}); code != http.StatusBadRequest {
+	if code, _ := postCorrection(t, gs, ts, st, d, url.Values{"titel": {"Föderale Rahmenarchitektur 2026"}}); code != http.StatusBadRequest {
 		t.Errorf("correction without reason: %d", code)
 	}
 	form := url.Values{"titel": {"Föderale Rahmenarchitektur 2026"}, "punkte": {"1. Der IT-Planungsrat beschließt die föderale Rahmenarchitektur 2026."}, "anlass": {"Jahreszahl ergänzt"}}
-	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/berichtigungen/%d", ts.URL, d), form); code != http.StatusSeeOther {
+	if code, _ := postCorrection(t, gs, ts, st, d, form); code != http.StatusSeeOther {
 		t.Fatalf("correction: %d", code)
 	}
 	_, body = do(t, client(t, ts, ""), "GET", ts.URL+page, nil)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +22,7 @@ func TestFollowUpCommentKeepsLineBreaks(t *testing.T) {
 	if err := st.AddFollowUpComment(context.Background(), model.FollowUpComment{FollowUpID: f.ID, Author: "Büro Hessen", Member: "HE", Text: text}); err != nil {
 		t.Fatal(err)
 	}
-	path := fmt.Sprintf("/auftraege/%d", f.ID)
+	path := followUpPathOf(t, st, f.ID)
 	_, page := do(t, client(t, hs.ts, "geschaeftsstelle"), "GET", hs.ts.URL+path, nil)
 	// The browser sent the line breaks as CR LF; HTML reads either.
 	got := strings.ReplaceAll(between(page, `<span class="comment-text">`, "</span>"), "\r\n", "\n")

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -337,7 +338,7 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(refused) > 0 {
-		s.renderRegister(w, r, http.StatusUnprocessableEntity, se, u, r.PostForm, refused, it)
+		s.refuseRegistrationChange(w, r, http.StatusUnprocessableEntity, se, u, it, refused)
 		return
 	}
 	member := u.MemberAbbrev
@@ -354,7 +355,10 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderRegister(w, r, status, se, u, r.PostForm, reasons, it)
+		if now, err := s.st.Item(r.Context(), it.ID); err == nil {
+			it = now // the registration as stored after the refusal
+		}
+		s.refuseRegistrationChange(w, r, status, se, u, it, reasons)
 		return
 	}
 	s.changed(r, se.ID)
@@ -368,4 +372,65 @@ func (s *Server) changeRegistration(w http.ResponseWriter, r *http.Request) {
 			strings.Join(askedAgain[:len(askedAgain)-1], ", "), askedAgain[len(askedAgain)-1])
 	}
 	back(w, r, fmt.Sprintf("/anmeldungen/%d", it.ID), notice)
+}
+
+// refuseRegistrationChange shows the change form of registration it (as
+// stored now) again as typed, with every reason at its field. When the
+// registration was changed in between (its version is no longer the
+// form's), that is said too, whatever else refused the form, the stored
+// value stands beside each field that differs, and only then does the
+// form carry the version stored now, so that sending it again saves it on
+// purpose. Before, a conflict kept the old version (every further save
+// was refused again) and showed the new state nowhere.
+func (s *Server) refuseRegistrationChange(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, it model.AgendaItem, reasons problems) {
+	form := r.PostForm
+	var m meanwhile
+	if formVersion(r) != it.Version {
+		draft, err := s.registrationDraft(r, it)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		conferences, err := s.st.Bodies(r.Context(), model.BodyFachMK)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		m = registrationMeanwhile(form, registrationForm(it, draft), conferences)
+		form = cloneValues(form)
+		form.Set("version", fmt.Sprint(it.Version))
+		reasons, status = withMeanwhile(reasons, m), http.StatusConflict
+	}
+	s.renderRegisterMeanwhile(w, r, status, se, u, form, reasons, it, m)
+}
+
+// registrationMeanwhile gives the stored values of the registration form
+// (stored, registrationForm) that differ from the typed ones, as the page
+// shows them; the affected conferences by name.
+func registrationMeanwhile(typed, stored url.Values, conferences []model.Body) meanwhile {
+	m := meanwhile{}
+	text := func(v string) string { return strings.ReplaceAll(v, "\r\n", "\n") }
+	for _, f := range []string{"titel", "punkte", "ziel", "quelle", "berichterstattung", "antrag", "beschlussvorschlag", "fachmk_hinweis"} {
+		m.note(f, text(typed.Get(f)), text(stored.Get(f)), stored.Get(f))
+	}
+	ids := func(v url.Values) string {
+		out := slices.Clone(v["fachmk_ids"])
+		slices.Sort(out)
+		return v.Get("fachmk") + ":" + strings.Join(out, ",")
+	}
+	var shown string
+	switch stored.Get("fachmk") {
+	case "keine":
+		shown = model.ImpactNoneLabel
+	case "betroffen":
+		var names []string
+		for _, c := range conferences {
+			if slices.Contains(stored["fachmk_ids"], fmt.Sprint(c.ID)) {
+				names = append(names, c.Name)
+			}
+		}
+		shown = model.ImpactSomeLabel + ": " + strings.Join(names, ", ")
+	}
+	m.note("fachmk", ids(typed), ids(stored), shown)
+	return m
 }

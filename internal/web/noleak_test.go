@@ -182,7 +182,7 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		{RowKind: "ON", RowID: conf44, After: secret("CorrectedRowAfter"), Reason: secret("CorrectionConfidentialRowReason")},
 	} {
 		id := must(st.ProposeMinutesCorrection(ctx, c))
-		if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+		if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung", minutesStamp(t, st, s44)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -191,7 +191,7 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 	// text before it, shown beside the correction, keeps it back too.
 	if id, err := st.ProposeMinutesCorrection(ctx, model.MinutesCorrection{RowKind: "ON", RowID: on44b, After: carrier + " genannt " + model.Redact(blacked) + " bisher", Reason: "Schwärzung"}); err != nil {
 		t.Fatal(err)
-	} else if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung"); err != nil {
+	} else if _, err := st.ApproveMinutesCorrection(ctx, id, 49, "Fassung", minutesStamp(t, st, s44)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -534,10 +534,15 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 		procIDs = append(procIDs, ids(p.ID)...)
 	}
 	fus, _ := ls.st.FollowUps(ctx, store.FollowUpFilter{})
-	var followUpIDs []string
+	var followUpIDs, followUpNumbers []string
 	for _, f := range fus {
 		followUpIDs = append(followUpIDs, ids(f.ID)...)
+		if f.Number != 0 {
+			followUpNumbers = append(followUpNumbers, ids(f.Number)...)
+		}
 	}
+	// Public numbers: every one given, and the next, not yet given.
+	followUpNumbers = append(followUpNumbers, ids(int64(len(followUpNumbers)+1))...)
 	requests, _ := ls.st.Requests(ctx, 0)
 	var requestIDs []string
 	for _, q := range requests {
@@ -555,7 +560,10 @@ func (ls *leakServer) paths(t *testing.T, pattern string) ([]string, error) {
 	}
 	valuesOf := func(name string) ([]string, error) {
 		switch name {
-		case "nr":
+		case "nr", "nummer":
+			if strings.Contains(pattern, "/auftraege/nr/") {
+				return followUpNumbers, nil
+			}
 			return sessionNumbers, nil
 		case "ref...":
 			return labels, nil

@@ -230,11 +230,12 @@ func TestFollowUpReminderByHand(t *testing.T) {
 	subscribe(t, ts, "bayern", "buero@by.example", model.EventFollowUpReminder) // not responsible
 	gs := client(t, ts, "geschaeftsstelle")
 	path := fmt.Sprintf("%s/auftraege/%d", ts.URL, fid)
-	_, page := do(t, gs, "GET", path, nil)
+	view := ts.URL + followUpPathOf(t, st, fid)
+	_, page := do(t, gs, "GET", view, nil)
 	if !strings.Contains(page, `action="/auftraege/`+fmt.Sprint(fid)+`/erinnerung"`) || !strings.Contains(page, `name="erinnerungen" value="0"`) {
 		t.Fatal("no reminder button on the follow-up's page")
 	}
-	if _, page := do(t, client(t, ts, "hessen"), "GET", path, nil); strings.Contains(page, "/erinnerung\"") {
+	if _, page := do(t, client(t, ts, "hessen"), "GET", view, nil); strings.Contains(page, "/erinnerung\"") {
 		t.Error("a member office is offered the reminder")
 	}
 	if code, _ := do(t, client(t, ts, "hessen"), "POST", path+"/erinnerung", url.Values{"erinnerungen": {"0"}}); code != http.StatusForbidden {
@@ -247,7 +248,7 @@ func TestFollowUpReminderByHand(t *testing.T) {
 	if code, body := do(t, gs, "POST", path+"/erinnerung", url.Values{"erinnerungen": {"0"}}); code != http.StatusSeeOther {
 		t.Fatalf("reminder: %d %s", code, body)
 	}
-	_, page = do(t, gs, "GET", path, nil)
+	_, page = do(t, gs, "GET", view, nil)
 	if !strings.Contains(page, "Erinnerung gesendet an HH, HE: 2 Nachrichten liegen im Postausgang.") {
 		t.Errorf("no confirmation on the page:\n%s", page)
 	}
@@ -259,7 +260,7 @@ func TestFollowUpReminderByHand(t *testing.T) {
 		t.Fatalf("recipients: %v", got)
 	}
 	n := got["buero@he.example"][0]
-	if n.Link != fmt.Sprintf("/auftraege/%d", fid) || !strings.Contains(n.Subject, "Erinnerung der Geschäftsstelle: Auftrag „Bericht zur Cloud-Strategie vorlegen“") ||
+	if n.Link != followUpPathOf(t, st, fid) || !strings.HasPrefix(n.Link, "/auftraege/nr/") || !strings.Contains(n.Subject, "Erinnerung der Geschäftsstelle: Auftrag „Bericht zur Cloud-Strategie vorlegen“") ||
 		!strings.Contains(n.Body, "Frist: 30.09.2026.") || !strings.Contains(n.Body, "verantwortlich: HE, Hamburg, PG Cloud") {
 		t.Errorf("notice %q / %q / %q", n.Subject, n.Body, n.Link)
 	}
@@ -305,7 +306,7 @@ func TestFollowUpReminderByHand(t *testing.T) {
 	if got := outboxOf(t, st, model.EventFollowUpReminder); len(got["buero@he.example"]) != 2 {
 		t.Errorf("a finished follow-up was reminded of: %v", got)
 	}
-	if _, page := do(t, gs, "GET", path, nil); strings.Contains(page, "/erinnerung\"") || !strings.Contains(page, "an einen abgeschlossenen Auftrag wird nicht erinnert") {
+	if _, page := do(t, gs, "GET", view, nil); strings.Contains(page, "/erinnerung\"") || !strings.Contains(page, "an einen abgeschlossenen Auftrag wird nicht erinnert") {
 		t.Error("the finished follow-up still offers the reminder")
 	}
 

@@ -226,7 +226,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		// event, moved); its version rises with every change of it, the
 		// move of the session it is due to included (store.EditSession).
 		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d@%s", fu.ID, host), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
-			s.site.URL(r, fmt.Sprintf("/auftraege/%d", fu.ID)))
+			s.site.URL(r, fu.Path()))
 		e.Sequence = fu.Version
 		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
 		events = append(events, e)

@@ -169,16 +169,26 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		}
 		refused.add(model.AtField("antrag", err))
 	}
-	kind, err := decisionKindOfForm(f["art"])
-	if err != nil {
-		refused.add(model.AtField("art", err))
-	}
-	if len(refused) > 0 {
-		refuse(http.StatusUnprocessableEntity, refused)
-		return
+	kind, kindErr := decisionKindOfForm(f["art"])
+	if kindErr != nil {
+		refused.add(model.AtField("art", kindErr))
 	}
 	d := model.Decision{BodyID: council.ID, Kind: kind, Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title,
 		Points: model.NumberedPoints(points), Applicants: applicants, AllMustConsent: f["alle"] == "1"}
+	// The proposal's own rules (model.Decision.Validate: "Zustimmung
+	// aller" only for a Beschluss, the text's length) beside the fields'
+	// reasons, not only once those are mended: before, an Empfehlung
+	// ticked "Zustimmung aller" with a deadline gone by heard of the
+	// deadline first and of the tick only on the next submit. The store
+	// checks them again when it writes (StartProcedure). Without a known
+	// kind the rules cannot be told.
+	if kindErr == nil {
+		refused.addUnrefused(d.Validate())
+	}
+	if len(refused) > 0 {
+		refuse(http.StatusUnprocessableEntity, refused.inOrder("art", "alle", "protokoll", "titel", "punkte", "antrag", "frist_datum", "frist_zeit"))
+		return
+	}
 	ps.Decision, ps.Deadline = d, deadline
 	// Sent again (the back button, a double click), the form starts no
 	// second procedure on the same proposal: it leads to the first.
@@ -223,7 +233,7 @@ type procedureData struct {
 	// spokesperson, a member office whose member the body's rules do not
 	// let vote; "" for a voting member's office and the secretariat.
 	NoVote    string
-	Tally     model.Tally // the count so far, for the secretariat
+	Tally     model.Tally // the count so far, for the secretariat (Interim)
 	ShowTally bool
 	Rule      model.Rule // the rule of the decision's kind
 	// CanEnd: the secretariat may end it now, as every member has voted
@@ -243,6 +253,33 @@ type procedureData struct {
 	// approved version that is the text sent (0 while none is).
 	MinutesSession model.Session
 	MinutesVersion int
+}
+
+// interimCount is how the procedure's page says the count so far
+// (procedureData.Interim): the outcome as the minutes phrase it, then why
+// under the rule as a sentence of its own.
+type interimCount struct {
+	Phrase, Reason string
+}
+
+// Interim words the count so far as the live session's notice words a
+// count (the phrase, then the rule's reason as a sentence; votes.go):
+// "abgelehnt bei Gegenstimmen von BW, BY, HE, NI und NW" and "Die
+// zustimmenden Länder haben nur 33,6 % der Finanzierungsanteile (nötig:
+// mindestens zwei Drittel) (Königsteiner Schlüssel 2016)." Before, the
+// page read "Zwischenstand nach der Regel: abgelehnt: die zustimmenden
+// Länder … (Königsteiner Schlüssel 2016) (bei Gegenstimmen von … (Umlaufverfahren))":
+// two colons, brackets in brackets, and "Umlaufverfahren" on the
+// procedure's own page. A rejection's reason drops its leading
+// "abgelehnt", which the phrase says.
+func (d procedureData) Interim() interimCount {
+	r := d.Tally.Result()
+	r.Note = "" // the page is the procedure's own
+	reason := d.Tally.Reason
+	if !d.Tally.Adopted {
+		reason = strings.TrimPrefix(reason, "abgelehnt: ")
+	}
+	return interimCount{Phrase: r.Phrase(), Reason: sentence(reason)}
 }
 
 // ballotRefusal is a member's own vote that was refused, shown again with

@@ -62,7 +62,7 @@ func TestWrittenProcedurePages(t *testing.T) {
 		t.Errorf("a FachMK secretariat sees the procedure: %d", code)
 	}
 	_, body = do(t, gs, "GET", ts.URL+path, nil)
-	if !strings.Contains(body, "Zwischenstand") || !strings.Contains(body, "(bei Enthaltung von") {
+	if !strings.Contains(body, "Zwischenstand") || !strings.Contains(body, "bei Enthaltung von") {
 		t.Errorf("the secretariat sees no interim count")
 	}
 	// The reason says "abgelehnt"; the phrase beside it does not again

@@ -189,8 +189,8 @@ func TestOverdueFollowUpsSaySoEverywhere(t *testing.T) {
 		return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(between(page[i:], "<li>", "</li>"), "")
 	}
 	for _, c := range []struct{ path, overdue, pending string }{
-		{"/beschluesse/B-2025/27-IT", "/auftraege/5", ""},
-		{"/sitzungen/47", "/auftraege/5", "/auftraege/2"},
+		{"/beschluesse/B-2025/27-IT", "/auftraege/nr/5", ""},
+		{"/sitzungen/47", "/auftraege/nr/5", "/auftraege/nr/2"},
 	} {
 		_, page := get(t, ts, c.path)
 		if got := li(page, c.overdue); !strings.Contains(got, "Frist: 31.08.2025") || !strings.Contains(got, "(offen, überfällig)") {

@@ -616,22 +616,20 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 	}
 	// The version the form showed: a correction of an older text is
 	// refused rather than taking back a correction made meanwhile. A post
-	// without it (a form from before the field) corrects the text as it
-	// stands, as before.
-	basis, based := -1, r.PostForm.Has("fassung")
-	if based {
-		if n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("fassung"))); err == nil && n >= 0 {
-			basis = n
-		}
+	// without it (a form loaded before the field existed, a client that
+	// does not send it) or with one that is no version says no text it
+	// was based on: it is refused too (-1, model.DecisionCorrection.CheckBasis),
+	// the page showing the current text and the form the input as typed,
+	// based on the current version. Before, it was saved unchecked and
+	// could take back another window's correction without a word.
+	basis := -1
+	if n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue("fassung"))); err == nil && n >= 0 {
+		basis = n
 	}
 	var v int
 	if len(typed.Problems) == 0 {
 		// The store turns the occasion's [[…]] into confidential passages.
-		if based {
-			v, err = s.st.CorrectDecisionOver(r.Context(), c, basis)
-		} else {
-			v, err = s.st.CorrectDecision(r.Context(), c)
-		}
+		v, err = s.st.CorrectDecisionOver(r.Context(), c, basis)
 	} else {
 		// A correction the store does not see gets its rules here, to give
 		// every reason at once.
@@ -640,7 +638,7 @@ func (s *Server) correctDecision(w http.ResponseWriter, r *http.Request) {
 		// Whether it is based on the current text and changes anything,
 		// once title and points were read.
 		if d, err := s.st.Decision(r.Context(), id); err == nil {
-			if stale := c.CheckBasis(d, basis); based && stale != nil {
+			if stale := c.CheckBasis(d, basis); stale != nil {
 				typed.Problems = append(problems{stale}, typed.Problems...)
 			} else if typed.Problems.At("titel") == "" && typed.Problems.At("punkte") == "" {
 				typed.Problems.add(c.CheckChanges(d))

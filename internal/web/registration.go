@@ -36,7 +36,10 @@ type registerData struct {
 	// it concerns (aria-invalid, aria-describedby) and all of them above
 	// the form.
 	Problems problems
-	Late     bool
+	// Meanwhile: the stored value beside each field that differs, after a
+	// change refused because the registration was changed in between.
+	Meanwhile meanwhile
+	Late      bool
 	// Closed: the session takes no more registrations, and nothing was
 	// typed yet — the page says so instead of offering a form that can
 	// only be refused.
@@ -64,6 +67,13 @@ func (s *Server) registerPage(w http.ResponseWriter, r *http.Request) {
 // renderRegister shows the registration form of the session: a new
 // registration, or with edit the change of that pending registration.
 func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, refused problems, edit model.AgendaItem) {
+	s.renderRegisterMeanwhile(w, r, status, se, u, form, refused, edit, nil)
+}
+
+// renderRegisterMeanwhile is renderRegister with the stored values m
+// beside the fields that differ (a change refused because the
+// registration was changed in between: refuseRegistrationChange).
+func (s *Server) renderRegisterMeanwhile(w http.ResponseWriter, r *http.Request, status int, se model.Session, u *model.User, form url.Values, refused problems, edit model.AgendaItem, m meanwhile) {
 	ctx := r.Context()
 	members, err := s.votingMembers(r)
 	if err != nil {
@@ -83,7 +93,7 @@ func (s *Server) renderRegister(w http.ResponseWriter, r *http.Request, status i
 	if edit.ID != 0 {
 		member = edit.RegisteredBy
 	}
-	d := registerData{Session: se, Members: members, Member: member, Secretariat: u.Role == model.RoleSecretariat, Edit: edit, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused,
+	d := registerData{Session: se, Members: members, Member: member, Secretariat: u.Role == model.RoleSecretariat, Edit: edit, Conferences: conferences, Goals: model.Goals, Form: form, Problems: refused, Meanwhile: m,
 		Late: se.RegistrationLate(s.today()), Closed: !se.RegistrationOpen() && !typed && edit.ID == 0}
 	if edit.ID == 0 && !formKeyPattern.MatchString(form.Get("formular")) {
 		// A new form gets its one-time key; a form shown again (refused)

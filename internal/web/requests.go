@@ -356,12 +356,39 @@ func (s *Server) renderRequest(w http.ResponseWriter, r *http.Request, q model.R
 				d.Sessions = append(d.Sessions, se)
 			}
 		}
-		if d.Sections, err = s.st.Sections(ctx, council.ID); err != nil {
+		sections, err := s.st.Sections(ctx, council.ID)
+		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
+		d.Sections = model.Topics(sections)
 	}
 	s.render(w, r, status, "request.html", view{Title: "Anliegen: " + model.InternalText(q.Title), Active: "fachmk", Data: d})
+}
+
+// requestSection reads the Schwerpunktthema a request is registered
+// under (the form's "abschnitt"): 0 for none ("ohne", or no field), else
+// the id of one of the council's topics (model.Topics: the sections an
+// agenda item is accepted into), which the agenda's accept form then
+// offers first. Anything else — a name ("Übergreifendes"), the Grüne
+// Liste, another body's section — is refused at the field: before, a
+// value that was no number was taken as none without a word.
+func (s *Server) requestSection(ctx context.Context, councilID int64, value string) (int64, error) {
+	if value = strings.TrimSpace(value); value == "" || value == "0" {
+		return 0, nil
+	}
+	sections, err := s.st.Sections(ctx, councilID)
+	if err != nil {
+		return 0, err
+	}
+	if id, err := strconv.ParseInt(value, 10, 64); err == nil {
+		for _, t := range model.Topics(sections) {
+			if t.ID == id {
+				return id, nil
+			}
+		}
+	}
+	return 0, model.AtField("abschnitt", model.InputError("Das gewählte Schwerpunktthema gibt es auf der Tagesordnung nicht; bitte eines aus der Liste wählen (oder „ohne“)."))
 }
 
 func (s *Server) setRequestStatus(w http.ResponseWriter, r *http.Request) {
@@ -429,18 +456,31 @@ func (s *Server) requestToItem(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// Every reason at once, each at its field.
+	var refused problems
 	number, _ := strconv.Atoi(r.PostFormValue("sitzung"))
 	se, err := s.st.SessionByNumber(ctx, council.ID, number)
-	if errors.Is(err, model.ErrNotFound) {
+	switch {
+	case errors.Is(err, model.ErrNotFound):
 		// A session that is not (any more) there: the form again, the
 		// reason at its field (before: the error page).
-		err = model.AtField("sitzung", model.InputError("Bitte wählen Sie eine geplante Sitzung."))
-	}
-	if err != nil {
-		s.refuseRequestForm(w, r, q.ID, "top", "Das Anliegen ist nicht als TOP angemeldet", err)
+		refused.add(model.AtField("sitzung", model.InputError("Bitte wählen Sie eine geplante Sitzung.")))
+	case err != nil:
+		s.serverError(w, r, err)
 		return
 	}
-	section, _ := strconv.ParseInt(r.PostFormValue("abschnitt"), 10, 64)
+	section, err := s.requestSection(ctx, council.ID, r.PostFormValue("abschnitt"))
+	switch {
+	case model.ClassOf(err) == model.ErrInput:
+		refused.add(err)
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	if len(refused) > 0 {
+		s.refuseRequestForm(w, r, q.ID, "top", "Das Anliegen ist nicht als TOP angemeldet", refused.err())
+		return
+	}
 	if _, err := s.st.RequestToItem(ctx, q.ID, formVersion(r), store.RequestItem{SessionID: se.ID, SectionID: section}); err != nil {
 		s.refuseRequestForm(w, r, q.ID, "top", "Das Anliegen ist nicht als TOP angemeldet", err)
 		return

@@ -48,11 +48,14 @@ func (s *Server) routes(mux router) {
 		mux.HandleFunc("GET "+k.Path(), s.legalPage(k))
 	}
 
-	// Follow-ups (followups.go): the list, per member, one follow-up, its
-	// progress reported by the responsible office, exports.
+	// Follow-ups (followups.go): the list, per member, one follow-up (by
+	// its public number; by its internal id for internal readers and the
+	// addresses published before the numbers), its progress reported by
+	// the responsible office, exports.
 	mux.HandleFunc("GET /auftraege", s.followUpList)
 	mux.HandleFunc("GET /auftraege.csv", s.followUpCSV)
 	mux.HandleFunc("GET /auftraege.pdf", s.followUpPDF)
+	mux.HandleFunc("GET /auftraege/nr/{nr}", s.followUpByNumber)
 	mux.HandleFunc("GET /auftraege/{id}", s.followUpPage)
 	mux.HandleFunc("POST /auftraege/{id}", s.editFollowUp)
 	mux.HandleFunc("POST /auftraege/{id}/stand", s.reportFollowUp)
@@ -209,7 +212,9 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /fachmk/{abbrev}/gespraeche/{id}", s.correctSpokespersonContact)
 	mux.HandleFunc("POST /fachmk/{abbrev}/sprecher", s.assignSpokesperson)
 	mux.HandleFunc("POST /sprecher/{id}/ruecktritt", s.resignSpokesperson)
+	mux.HandleFunc("GET /fachmk/fruehere-beschluesse", s.earlierDecisionsPage)
 	mux.HandleFunc("POST /fachmk/fruehere-beschluesse", s.saveEarlierDecision)
+	mux.HandleFunc("POST /fruehere-beschluesse/{id}/entfernen", s.removeEarlierDecision)
 	mux.HandleFunc("POST /fachmk/vertretung", s.setRepresentative)
 	mux.HandleFunc("GET /fachmk/sprecher.csv", s.spokespersonsCSV)
 	mux.HandleFunc("GET /fachmk/sprecher.pdf", s.spokespersonsPDF)

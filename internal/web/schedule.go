@@ -34,6 +34,10 @@ type sessionEditData struct {
 	// cancellation's form (not the move's, which has a "grund" too).
 	CancelReason   string
 	CancelProblems problems
+	// Meanwhile: after a save refused because the session was saved in
+	// between, the stored value beside each field that differs from what
+	// was typed.
+	Meanwhile meanwhile
 }
 
 func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
@@ -158,15 +162,12 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 			if status == http.StatusBadRequest {
 				status = http.StatusUnprocessableEntity // as the form's own checks above
 			}
-			if now, err := s.st.Session(r.Context(), se.ID); err == nil {
-				se, c.Version = now, now.Version
-			}
-			s.renderSessionEdit(w, r, status, se, c, reasons)
+			s.refuseSessionEdit(w, r, status, se, c, reasons)
 			return
 		}
 	}
 	if len(refused) > 0 {
-		s.renderSessionEdit(w, r, http.StatusUnprocessableEntity, se, c, refused)
+		s.refuseSessionEdit(w, r, http.StatusUnprocessableEntity, se, c, refused)
 		return
 	}
 	s.changed(r, se.ID)
@@ -192,6 +193,51 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		notice += deadlineNotice(after, prepared.RegistrationDeadline, s.today(), true)
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
+}
+
+// refuseSessionEdit shows the edit form of session se again as typed (c)
+// with every reason at its field. When the session was saved in between
+// (its version is no longer the form's), that is said too, whatever else
+// refused the form, and the stored value stands beside each field that
+// differs; only then does the form carry the version stored now, so that
+// sending it again saves it on purpose. Before, every refusal raised the
+// version silently, and the next save overwrote a change never shown.
+func (s *Server) refuseSessionEdit(w http.ResponseWriter, r *http.Request, status int, se model.Session, c store.SessionChange, reasons problems) {
+	now, err := s.st.Session(r.Context(), se.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := sessionEditData{Session: now, Change: c, Problems: reasons}
+	if now.Version != c.Version {
+		stored, err := s.storedSessionChange(r.Context(), now)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Meanwhile = s.sessionMeanwhile(r.Context(), c, stored)
+		d.Problems, d.Change.Version, status = withMeanwhile(reasons, d.Meanwhile), now.Version, http.StatusConflict
+	}
+	s.renderSessionEditData(w, r, status, d)
+}
+
+// sessionMeanwhile gives the stored values of the edit form's fields
+// (stored) that differ from the typed ones (c), as the page shows them.
+func (s *Server) sessionMeanwhile(ctx context.Context, c, stored store.SessionChange) meanwhile {
+	m := meanwhile{}
+	m.note("datum", c.Date.String(), stored.Date.String(), stored.Date.German())
+	m.note("beginn", c.StartTime, stored.StartTime, stored.StartTime)
+	m.note("ende", c.EndTime, stored.EndTime, stored.EndTime)
+	m.note("ort", c.Place, stored.Place, stored.Place)
+	chair := "aus der Rotation des Vorsitzes"
+	if stored.Chair != "" {
+		chair = s.memberName(ctx, stored.Chair)
+	}
+	m.note("vorsitz", c.Chair, stored.Chair, chair)
+	m.note("art", string(c.Kind), string(stored.Kind), stored.Kind.Label())
+	m.note("antrag", strings.Join(c.Applicants, ", "), strings.Join(stored.Applicants, ", "), strings.Join(stored.Applicants, ", "))
+	m.note("anmeldeschluss", c.RegistrationDeadline.String(), stored.RegistrationDeadline.String(), stored.RegistrationDeadline.German())
+	return m
 }
 
 // movedConsequences says what a change of the session before into now

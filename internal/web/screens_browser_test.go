@@ -54,7 +54,7 @@ var screenPages = []screenPage{
 	{"", "/sitzungen/48/live", "live-48"},
 	{"", "/sitzungen/kalender", "sitzungskalender"},
 	{"", "/auftraege", "auftraege"},
-	{"", "/auftraege/{followup}", "auftrag"},
+	{"", "/auftraege/nr/{followupnr}", "auftrag"},
 	{"", "/mitglieder/HE/auftraege", "auftraege-hessen"},
 	{"", "/beschluesse", "beschluesse"},
 	{"", "/beschluesse/B-2025/26-IT", "beschluss-2025-26"},
@@ -94,7 +94,8 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/evaluation/ergebnisse", "evaluation-ergebnisse"},
 	{"geschaeftsstelle", "/sitzungen/49/reporting-fachmk", "reporting-fachmk-49"},
 	{"geschaeftsstelle", "/auftraege", "auftraege"},
-	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag"},
+	{"geschaeftsstelle", "/auftraege/nr/{followupnr}", "auftrag"},
+	{"geschaeftsstelle", "/auftraege/{followup}", "auftrag-intern"},
 	{"geschaeftsstelle", "/sitzungen/47/auftragsvorschlaege", "auftragsvorschlaege-47"},
 	{"geschaeftsstelle", "/sitzungen/48/beamer", "beamer-48"},
 	{"geschaeftsstelle", "/sitzungen/46/berichtigen?art=text&zeile=2", "protokoll-46-berichtigen"},
@@ -105,6 +106,7 @@ var screenPages = []screenPage{
 	{"geschaeftsstelle", "/umlaufverfahren/{procedure}", "umlaufverfahren-stand"},
 	{"geschaeftsstelle", "/steckbrief/{decision}", "steckbrief"},
 	{"geschaeftsstelle", "/fachmk/{conference}", "fachmk-bearbeiten"},
+	{"geschaeftsstelle", "/fachmk/fruehere-beschluesse", "fruehere-beschluesse"},
 	{"geschaeftsstelle", "/konten", "konten"},
 	{"geschaeftsstelle", "/konto", "konto"},
 	{"geschaeftsstelle", "/benachrichtigungen", "benachrichtigungen"},
@@ -184,7 +186,7 @@ func TestScreenPagesCoverEveryRoute(t *testing.T) {
 	srv.routes(rec)
 	covered := map[string]bool{}
 	for _, p := range screenPages {
-		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1", "{request}", "1", "{briefing}", "1", "{registration}", "1", "{message}", "1").Replace(p.path)
+		path := strings.NewReplacer("{procedure}", "1", "{decision}", "1", "{conference}", "FMK", "{umlauf}", "B-2026/01-IT", "{followup}", "1", "{followupnr}", "1", "{request}", "1", "{briefing}", "1", "{registration}", "1", "{message}", "1").Replace(p.path)
 		r := httptest.NewRequest("GET", path, nil)
 		_, pattern := rec.Handler(r)
 		covered[strings.TrimPrefix(pattern, "GET ")] = true
@@ -265,16 +267,26 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 	if code, _ := do(t, he, "POST", fmt.Sprintf("%s/steckbrief/%d", ts.URL, d27), url.Values{fmt.Sprintf("relevant_%d", fmk.ID): {"ja"}, fmt.Sprintf("grund_%d", fmk.ID): {"Finanzierung der EfA-Leistungen"}}); code != http.StatusSeeOther {
 		t.Fatalf("profile: %d", code)
 	}
-	// A follow-up of an adopted decision, which the public sees too.
-	var followUp int64
+	// A follow-up of an adopted decision, which the public sees too (by
+	// its public number), and one of the running 48th session's
+	// discussion, which only internal readers see (by its id).
+	var followUpNr int64
 	fs, err := st.FollowUps(ctx, store.FollowUpFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range fs {
-		if f.DecisionID != 0 && followUp == 0 {
-			followUp = f.ID
+		if f.DecisionID != 0 && followUpNr == 0 {
+			followUpNr = f.Number
 		}
+	}
+	items48, err := st.Items(ctx, s48.ID)
+	if err != nil || len(items48) == 0 {
+		t.Fatalf("the 48th session's items: %v", err)
+	}
+	followUp, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: items48[0].ID, Text: "Entwurf mit den Ländern abstimmen", Responsible: "HE", Status: model.FollowUpOpen})
+	if err != nil {
+		t.Fatal(err)
 	}
 	requests, err := st.Requests(ctx, 0)
 	if err != nil || len(requests) == 0 {
@@ -305,7 +317,7 @@ func screenState(t *testing.T, ts *httptest.Server, st *store.Store) map[string]
 		t.Fatalf("the walk's registration %d and message %d: %v", registration, len(messages), err)
 	}
 	return map[string]string{"{procedure}": fmt.Sprint(pid), "{decision}": fmt.Sprint(d27), "{conference}": "FMK", "{umlauf}": umlauf.Label,
-		"{followup}": fmt.Sprint(followUp), "{request}": fmt.Sprint(requests[0].ID), "{briefing}": fmt.Sprint(fmkBriefings[0].ID),
+		"{followup}": fmt.Sprint(followUp), "{followupnr}": fmt.Sprint(followUpNr), "{request}": fmt.Sprint(requests[0].ID), "{briefing}": fmt.Sprint(fmkBriefings[0].ID),
 		"{registration}": fmt.Sprint(registration), "{message}": fmt.Sprint(messages[0].ID)}
 }
 

@@ -42,6 +42,7 @@ func (s *Server) setSecurityHeaders(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil || s.sessions.Secure {
 		hd["Strict-Transport-Security"] = hstsValue
 	}
+	allowOpenData(hd, r) // cors.go
 }
 
 // securityHeaderValues are the headers every response carries, in

@@ -143,7 +143,7 @@ func TestFollowUpCommentFormSentTwice(t *testing.T) {
 	f := demoFollowUp(t, st, "Matrix-Protokoll")
 	he := client(t, hs.ts, "hessen")
 	path := fmt.Sprintf("/auftraege/%d/kommentare", f.ID)
-	_, page := do(t, he, "GET", hs.ts.URL+fmt.Sprintf("/auftraege/%d", f.ID), nil)
+	_, page := do(t, he, "GET", hs.ts.URL+followUpPathOf(t, st, f.ID), nil)
 	form := postedForm(page, path)
 	form.Set("kommentar", "Hessen meldet einmal.")
 	before, err := st.FollowUpComments(context.Background(), f.ID)

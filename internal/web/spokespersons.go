@@ -4,6 +4,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"gremium/internal/auth"
@@ -12,6 +13,7 @@ import (
 	"gremium/internal/report"
 	"gremium/internal/store"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -289,8 +291,80 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 	buf.WriteTo(w)
 }
 
+// earlierDecisionsURL is the page of the earlier decisions: the list with
+// what cites each, where numbering stands, and the form to record one.
+const earlierDecisionsURL = "/fachmk/fruehere-beschluesse"
+
+// earlierDecisionsData is the page of the earlier decisions (decisions
+// taken before gremium, recorded with number and date so that they can
+// be cited): the council's, where its numbering of this year stands, and
+// the recording form when refused.
+type earlierDecisionsData struct {
+	Council   model.Body
+	Decisions []model.EarlierDecision
+	Numbering model.DecisionNumbering
+	Refused   refusedForm
+}
+
+// Typed gives what was typed into field of the refused form id, or def.
+func (d earlierDecisionsData) Typed(id, field, def string) string {
+	return d.Refused.Typed(id, field, def)
+}
+
+// At gives the reason when form id was refused because of field.
+func (d earlierDecisionsData) At(id, field string) string { return d.Refused.At(id, field) }
+
+// Open tells whether form id is the refused one.
+func (d earlierDecisionsData) Open(id string) bool { return d.Refused.ID == id }
+
+// Summary gives the box above the page for the refused form, each reason
+// a link to its field.
+func (d earlierDecisionsData) Summary() errorSummary {
+	sum := newErrorSummary(d.Refused.ID+"-fehler", d.Refused.What, d.Refused.Problems)
+	sum.List = d.Refused.Problems.ListAs(func(field string) string { return "fb-" + field })
+	return sum
+}
+
+// yearNumbering gives where the council's decision numbers of this year
+// (German time) stand: the form recording an earlier decision and the
+// page listing them say the next number while gremium has numbered none
+// of the year itself (model.DecisionNumbering.NextSentence).
+func (s *Server) yearNumbering(ctx context.Context, council model.Body) (model.DecisionNumbering, error) {
+	return s.st.DecisionNumbering(ctx, council.ID, s.today().Year)
+}
+
+func (s *Server) earlierDecisionsPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
+		return
+	}
+	s.renderEarlierDecisions(w, r, http.StatusOK, refusedForm{})
+}
+
+// renderEarlierDecisions shows the page of the earlier decisions, with the
+// recording form refused if it was.
+func (s *Server) renderEarlierDecisions(w http.ResponseWriter, r *http.Request, status int, refused refusedForm) {
+	ctx := r.Context()
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := earlierDecisionsData{Council: council, Refused: refused}
+	if d.Decisions, err = s.st.EarlierDecisions(ctx, council.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Numbering, err = s.yearNumbering(ctx, council); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "earlier_decisions.html", view{Title: "Frühere Beschlüsse", Active: "fachmk", Data: d})
+}
+
 // saveEarlierDecision records a decision taken before gremium (number and
-// date), so that spokesperson assignments can cite it.
+// date), so that spokesperson assignments can cite it. The form stands on
+// a conference's page and on the page of the earlier decisions; a refusal
+// shows the page it came from again with the form as typed.
 func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
 		return
@@ -301,18 +375,24 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	// The form sits on a conference's page (fachmk names it): a refusal
-	// shows that page again with the form as typed.
+	// On a conference's page, fachmk names it; else the form is the
+	// list's.
 	abbrev := r.PostFormValue("fachmk")
 	if conf, err := s.st.BodyByAbbrev(ctx, abbrev); err != nil || conf.Kind != model.BodyFachMK {
 		abbrev = ""
 	}
 	refuse := func(err error) {
-		if abbrev == "" {
+		const what = "Der frühere Beschluss ist nicht erfasst"
+		if abbrev != "" {
+			s.refuseConferenceForm(w, r, abbrev, "fruehere", what, err)
+			return
+		}
+		refused, status, ok := refusedFormOf(r, "fruehere", what, err)
+		if !ok {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.refuseConferenceForm(w, r, abbrev, "fruehere", "Der frühere Beschluss ist nicht erfasst", err)
+		s.renderEarlierDecisions(w, r, status, refused)
 	}
 	// Every reason at its field.
 	var refused problems
@@ -334,11 +414,78 @@ func (s *Server) saveEarlierDecision(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
-	to := "/fachmk#fruehere"
+	to := earlierDecisionsURL
 	if abbrev != "" {
 		to = "/fachmk/" + abbrev + "#fruehere"
 	}
-	back(w, r, to, fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n)))
+	notice := fmt.Sprintf("Der frühere Beschluss %s ist erfasst und kann zitiert werden.", model.FormatDecisionNumber(council.DecisionPattern, n))
+	// Where numbering goes on in this year, while the earlier decisions
+	// decide it: a slip far ahead shows at once.
+	if n.Year == s.today().Year {
+		numbering, err := s.yearNumbering(ctx, council)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if next := numbering.NextSentence(); next != "" {
+			notice += " " + next + " Ist die Nummer falsch, lässt sich der frühere Beschluss unter „Frühere Beschlüsse“ entfernen, solange ihn nichts zitiert."
+		}
+	}
+	back(w, r, to, notice)
+}
+
+// removeEarlierDecision removes an earlier decision recorded by mistake
+// (to correct it, it is recorded again), after a confirmation; one that
+// is cited is refused (store.DeleteEarlierDecision).
+func (s *Server) removeEarlierDecision(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok || !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	const gone = "Dieser frühere Beschluss ist nicht (mehr) erfasst."
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.notFound(w, r, gone)
+		return
+	}
+	es, err := s.st.EarlierDecisions(ctx, council.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	i := slices.IndexFunc(es, func(e model.EarlierDecision) bool { return e.ID == id })
+	if i < 0 {
+		s.notFound(w, r, gone)
+		return
+	}
+	if !s.confirmed(w, r, confirmData{Heading: "Früheren Beschluss entfernen",
+		Question:    fmt.Sprintf("Wollen Sie den früheren Beschluss %s vom %s entfernen?", es[i].Label, es[i].AdoptedOn.German()),
+		Consequence: "Er kann dann nicht mehr zitiert werden; die Nummerierung des Jahres richtet sich wieder nach den übrigen Beschlüssen. Ist nur Nummer oder Datum falsch, erfassen Sie ihn danach neu.",
+		Action:      r.URL.Path, Button: "Früheren Beschluss entfernen", Back: earlierDecisionsURL}) {
+		return
+	}
+	e, err := s.st.DeleteEarlierDecision(ctx, id)
+	if err != nil {
+		s.fail(w, r, err, gone)
+		return
+	}
+	notice := fmt.Sprintf("Der frühere Beschluss %s ist entfernt.", e.Label)
+	if e.Number.Year == s.today().Year {
+		numbering, err := s.yearNumbering(ctx, council)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if next := numbering.NextSentence(); next != "" {
+			notice += " " + next
+		}
+	}
+	back(w, r, earlierDecisionsURL, notice)
 }
 
 // setRepresentative records who represents a member in the IT-Planungsrat
