@@ -18,10 +18,7 @@ import (
 func TestShowOfHandsRefusesAStoredVote(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "test")
-	bodyID, s47 := lawFixture(t, s)
-	it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Digitale Dachmarke", Status: model.ItemAccepted}))
-	d := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: it, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: "Dachmarke"}))
+	_, s47, d := draftDecisionInSession(t, s)
 	vote := must[int64](t)(s.OpenVote(ctx, s47, d))
 	// Hessen votes from its own account after the secretariat's grid was
 	// read; the grid still offers Hessen a hand.
@@ -67,4 +64,17 @@ func TestShowOfHandsRefusesAStoredVote(t *testing.T) {
 	if _, err := s.CastShowOfHands(ctx, vote, map[string]model.VoteChoice{"HE": model.VoteNo}); model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "beendet") {
 		t.Errorf("a hand in the closed vote: %v", err)
 	}
+}
+
+// draftDecisionInSession gives the law fixture's body and 47th session
+// with an accepted item carrying a draft Beschluss applied for by the
+// Bund: the set-up of the tests of a vote in session.
+func draftDecisionInSession(t *testing.T, s *Store) (bodyID, sessionID, decisionID int64) {
+	t.Helper()
+	ctx := WithActor(context.Background(), "test")
+	bodyID, sessionID = lawFixture(t, s)
+	it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Digitale Dachmarke", Status: model.ItemAccepted}))
+	decisionID = must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: it, Kind: model.KindDecision,
+		Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: "Dachmarke"}))
+	return bodyID, sessionID, decisionID
 }

@@ -29,10 +29,7 @@ func voteAuditText(t *testing.T, s *Store, voteID int64) (all []model.AuditEntry
 func TestVoteAuditHoldsNoChoiceWhileOpen(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "test")
-	bodyID, s47 := lawFixture(t, s)
-	it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke", Status: model.ItemAccepted}))
-	d := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: it, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: "Dachmarke"}))
+	_, s47, d := draftDecisionInSession(t, s)
 	noChoice := func(what string, es []model.AuditEntry) {
 		t.Helper()
 		for _, e := range es {
@@ -84,10 +81,7 @@ func TestVoteAuditHoldsNoChoiceWhileOpen(t *testing.T) {
 func TestCancelledVoteStaysSecret(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "test")
-	bodyID, s47 := lawFixture(t, s)
-	it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke", Status: model.ItemAccepted}))
-	d := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: it, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: "Dachmarke"}))
+	_, s47, d := draftDecisionInSession(t, s)
 	cancelled := must[int64](t)(s.OpenVote(ctx, s47, d))
 	check(t, s.CastSessionVote(ctx, cancelled, "HE", model.VoteNo, false))
 	check(t, s.CancelVote(ctx, cancelled))

@@ -18,10 +18,7 @@ import (
 func TestVoteOverNothingStoredIsNoConflict(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := WithActor(context.Background(), "test")
-	bodyID, s47 := lawFixture(t, s)
-	it := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Digitale Dachmarke", Status: model.ItemAccepted}))
-	d := must[int64](t)(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: s47, ItemID: it, Kind: model.KindDecision,
-		Status: model.DecisionDraft, Scope: model.ScopeAll, Applicants: []string{"Bund"}, Title: "Dachmarke"}))
+	bodyID, s47, d := draftDecisionInSession(t, s)
 	vote := must[int64](t)(s.OpenVote(ctx, s47, d))
 	if err := s.CastSessionVoteOver(ctx, vote, "HH", model.VoteNo, model.VoteYes); err != nil {
 		t.Fatalf("in session, over no vote: %v", err)
