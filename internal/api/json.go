@@ -501,6 +501,11 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 					item.Minutes = append(item.Minutes, minutesRowOf(row))
 				}
 			}
+			if rows && len(it.RecordLines) > 0 {
+				// What the session day recorded (quorum check, items taken
+				// up out of order), after the rows as on the minutes page.
+				item.Minutes = append(item.Minutes, MinutesRow{Kind: "Vermerk", Remark: "text", Text: strings.Join(it.RecordLines, " ")})
+			}
 			out.Items = append(out.Items, item)
 		}
 	}

@@ -38,6 +38,11 @@ const (
 	// office for their own (the store checks the function in the write),
 	// the Geschäftsstelle for any spokesperson in office.
 	RecordSpokespersonContact Action = "record_spokesperson_contact"
+	// SubmitNote: hand in a Protokollnotiz for an agenda item, for one's
+	// own member (model.NoteSubmission) — the members' offices and the
+	// advisory members; the Geschäftsstelle records notes itself
+	// (RecordMinutes).
+	SubmitNote Action = "submit_note"
 )
 
 // allowed says which roles may take an action at all; member-bound actions
@@ -62,6 +67,7 @@ var allowed = map[Action][]model.Role{
 	KeepConference:            {model.RoleSecretariat, model.RoleFachMK},
 	RecordOutcome:             {model.RoleSecretariat, model.RoleFachMK, model.RoleSpokesperson},
 	RecordSpokespersonContact: {model.RoleSecretariat, model.RoleSpokesperson},
+	SubmitNote:                {model.RoleMember, model.RoleAdvisory},
 }
 
 // KeepsConference reports whether the user may keep the profile, contacts

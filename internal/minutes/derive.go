@@ -45,6 +45,13 @@ type Proposal struct {
 	Responsible string
 	DueDate     model.Date
 	DueSession  int
+	// Covered is a follow-up the item has already that may be this one
+	// (the same responsible one with another deadline, or given to the
+	// same decision): the page names it, so that the secretariat
+	// dismisses the proposal rather than record the follow-up twice.
+	// Follow-ups that surely are this one (the same text, or the same
+	// deadline and responsible one) hide the proposal (Propose).
+	Covered *model.FollowUp
 }
 
 // FollowUp gives the proposal as the follow-up it would become.
@@ -73,6 +80,16 @@ var (
 	// werden gebeten", "Die PG EfA-Finanzierung wird beauftragt"; who is
 	// asked stands before the verb. It is a request in any row.
 	passive = regexp.MustCompile(`((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert)\b`)
+)
+
+var (
+	// The active voice: "Die FITKO legt … vor", "Bayern berichtet …", "Die
+	// PG EfA-Finanzierung legt … vor": who acts stands first (a known
+	// member or a PG/AG, responsible checks), or right after the verb when
+	// a deadline leads ("Bis zur 49. Sitzung legt Bayern … vor":
+	// activeAfterDeadline, on the rest of the sentence).
+	active              = regexp.MustCompile(`^(?:(?:Der|Die|Das)\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+\p{Ll}`)
+	activeAfterDeadline = regexp.MustCompile(`^(?:des\s+IT-Planungsrats\s+)?,?\s*\p{Ll}+\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\b`)
 )
 
 // sentences splits a text into sentences: at a full stop, question or
@@ -269,6 +286,9 @@ func (d Deriver) responsible(s string) string {
 		m = passive.FindStringSubmatch(s)
 	}
 	if m == nil {
+		m = d.activeSubject(s)
+	}
+	if m == nil {
 		return ""
 	}
 	var out []string
@@ -283,6 +303,36 @@ func (d Deriver) responsible(s string) string {
 		out = append(out, name)
 	}
 	return strings.Join(out, ", ")
+}
+
+// activeSubject finds who acts in a sentence in the active voice ("Die
+// FITKO legt bis zum … vor"; before, such a sentence was proposed with
+// nobody responsible): the submatches of active, or of
+// activeAfterDeadline after a leading deadline. Only a known member or a
+// PG/AG counts as the first one named: "Der IT-Planungsrat beschließt"
+// or "Es wird erwartet" names nobody to remind.
+func (d Deriver) activeSubject(s string) []string {
+	m := active.FindStringSubmatch(s)
+	if m == nil || !d.actor(m[1]) {
+		m = nil
+		for _, lead := range []*regexp.Regexp{dueDate, dueSession, dueNext} {
+			if loc := lead.FindStringIndex(s); loc != nil && loc[0] == 0 {
+				m = activeAfterDeadline.FindStringSubmatch(s[loc[1]:])
+				break
+			}
+		}
+		if m == nil || !d.actor(m[1]) {
+			return nil
+		}
+	}
+	return m
+}
+
+// actor says whether name names a member the deriver knows or a project
+// or working group ("PG …", "AG …").
+func (d Deriver) actor(name string) bool {
+	_, known := d.Members[strings.ToLower(strings.TrimSpace(name))]
+	return known || strings.HasPrefix(name, "PG ") || strings.HasPrefix(name, "AG ")
 }
 
 // Propose gives the follow-ups the minutes' wording proposes, item by item
@@ -307,10 +357,14 @@ func (d Deriver) Propose(doc Document) []Proposal {
 			}
 			found++
 			for _, have := range it.FollowUps {
-				sameDeadline := have.DueDate == p.DueDate && have.DueSession == p.DueSession
-				hasDeadline := have.DueSession != 0 || !have.DueDate.IsZero()
-				if have.ProposalKey == p.Key || sameDeadline && (hasDeadline || p.Responsible != "" && have.ResponsibleIs(p.Responsible)) {
+				switch covers(have, p) {
+				case coversSurely:
 					return
+				case coversMaybe:
+					if p.Covered == nil {
+						have := have
+						p.Covered = &have
+					}
 				}
 			}
 			out = append(out, p)
@@ -384,6 +438,56 @@ func (d Deriver) Propose(doc Document) []Proposal {
 		}
 	}
 	return out
+}
+
+// coverage says how far a follow-up recorded already covers a proposal.
+type coverage int
+
+const (
+	coversNot    coverage = iota
+	coversMaybe           // shown with the proposal (Proposal.Covered)
+	coversSurely          // the proposal is not made
+)
+
+// covers says whether the follow-up have, recorded for the proposal's
+// item, is the one p proposes: surely when it was confirmed from it (the
+// key), has its text (the sentence as recorded, marks, case and spaces
+// aside), has its deadline and — without one — its responsible ones, or
+// has its responsible ones where the sentence names no deadline (the
+// secretariat gave the request one when recording it); maybe when it
+// names one of p's responsible ones with another deadline, or was given
+// to the decision p is drawn from. Before, only the key and the deadline
+// counted: a follow-up recorded with a deadline the sentence lacks, or
+// given another one later, was proposed again from its sentence.
+func covers(have model.FollowUp, p Proposal) coverage {
+	sameDeadline := have.DueDate == p.DueDate && have.DueSession == p.DueSession
+	hasDeadline := have.DueSession != 0 || !have.DueDate.IsZero()
+	// all: every one p names is responsible in have; some: one is.
+	whos := (model.FollowUp{Responsible: p.Responsible}).Responsibles()
+	all, some := len(whos) > 0, false
+	for _, who := range whos {
+		all = all && have.ResponsibleIs(who)
+		some = some || have.ResponsibleIs(who)
+	}
+	switch {
+	case have.ProposalKey != "" && have.ProposalKey == p.Key, sameText(have.Text, p.Sentence),
+		sameDeadline && (hasDeadline || all),
+		all && p.DueDate.IsZero() && p.DueSession == 0:
+		return coversSurely
+	case some, p.DecisionID != 0 && have.DecisionID == p.DecisionID:
+		return coversMaybe
+	}
+	return coversNot
+}
+
+// sameText says whether two texts are the same sentence: marks, case,
+// spaces and the closing full stop aside.
+func sameText(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.Join(strings.Fields(strings.ToLower(model.StripMarks(s))), " ")
+		return strings.TrimRight(s, ".!; ")
+	}
+	return norm(a) != "" && norm(a) == norm(b)
 }
 
 // recommends reports whether d is a recommendation of a preparatory body

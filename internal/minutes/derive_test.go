@@ -152,7 +152,7 @@ func TestFollowUpPhrases(t *testing.T) {
 		responsible string
 	}{
 		{"Die Länder legen ihre Zahlen bis zum 15.1.2026 vor.", 1, model.NewDate(2026, 1, 15), 0, ""},
-		{"Bayern berichtet zur nächsten Sitzung über den Stand.", 1, model.Date{}, 51, ""},
+		{"Bayern berichtet zur nächsten Sitzung über den Stand.", 1, model.Date{}, 51, "BY"},
 		{"Bitte an Hessen, die Liste bis zur 52. Sitzung zu ergänzen. Danke.", 1, model.Date{}, 52, "HE"},
 		{"Der Bericht wurde in der 45. Sitzung vorgestellt. Es gibt keine Frist.", 0, model.Date{}, 0, ""},
 		{"Die Zahlen bzw. die Übersicht werden spätestens zum 01.03.2026 nachgereicht.", 1, model.NewDate(2026, 3, 1), 0, ""},

@@ -102,6 +102,15 @@ type Item struct {
 	// approved in this session (model.Session.ApprovedIn). Shown with the
 	// minutes rows (model.Audience.SeesMinutes).
 	ApprovedMinutes []model.Session
+	// RecordLines are the sentences the session day recorded for the item
+	// beside its rows (attachRecord): the quorum check's finding
+	// ("Feststellung der Beschlussfähigkeit – beschlussfähig: 14 von 17
+	// …") and, under the first item, the items taken up out of the
+	// agenda's order ("TOP 10 „…“ wird vorgezogen."). Every rendering
+	// (page, PDF, text export) gives them after the item's rows, as the
+	// published minutes do; shown with the minutes rows
+	// (model.Audience.SeesMinutes), marked passages of a title redacted.
+	RecordLines []string
 }
 
 // ApprovalLines gives the sentence every rendering of the minutes (page,
@@ -286,7 +295,8 @@ func (d Document) Items() []Item {
 // same number of queries whatever the number of agenda items (about a
 // dozen: the session, its body and sections, its items, one query per kind
 // of row for all items, the written procedures since the previous session,
-// the earlier sessions whose minutes TOP 00 approved) and reads no other
+// the earlier sessions whose minutes TOP 00 approved, what the session day
+// recorded (store.SessionRecord)) and reads no other
 // session of the body than those its agenda names.
 func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.Audience) (Document, error) {
 	se, err := st.Session(ctx, sessionID)
@@ -309,6 +319,9 @@ func Load(ctx context.Context, st *store.Store, sessionID int64, audience model.
 			return Document{}, err
 		}
 		if err := attachApprovedMinutes(ctx, st, se, doc.Sections); err != nil {
+			return Document{}, err
+		}
+		if err := attachRecord(ctx, st, se.ID, doc.Sections); err != nil {
 			return Document{}, err
 		}
 	}
@@ -564,6 +577,9 @@ func Redacted(doc Document, a model.Audience) Document {
 			if !minutesShown {
 				it.Flags = model.ItemFlags{}
 				it.ApprovedMinutes = nil
+				it.RecordLines = nil
+			} else {
+				it.RecordLines = a.Texts(it.RecordLines)
 			}
 			it.Reports = a.Reports(doc.Session, it.Reports)
 			if it.Recommendation != nil && !a.SeesRecommendation(*it.Recommendation) {

@@ -173,6 +173,12 @@ func (e *exporter) item(it Item, a model.Audience, flags bool) {
 		}
 		e.exportRow(it, r)
 	}
+	if len(it.RecordLines) > 0 {
+		// What the session day recorded (the quorum check, items taken
+		// up out of order) closes the item as a free row, where the
+		// published minutes write it; the import reads it as one.
+		e.row("", `<div class="vermerk">`+paragraphs(strings.Join(it.RecordLines, "\n"))+`</div>`)
+	}
 }
 
 func (e *exporter) exportRow(it Item, r Row) {
@@ -247,6 +253,14 @@ func decisionContent(it Item, d model.Decision, sessionDate model.Date) string {
 	b.WriteString("</ol>")
 	if d.Result != "" {
 		b.WriteString(" <p>Ergebnis: " + esc(d.Result) + "</p>")
+	}
+	if line := d.CountLine(); line != "" {
+		// The count as the pages and the PDF give it under the result,
+		// for this audience (model.Audience.Decision: the public reads
+		// no financing share, and no count of a confidential row or of a
+		// proposal it does not see); the parser reads it back
+		// (countField).
+		b.WriteString(" <p>" + CountLabel + ": " + esc(line) + "</p>")
 	}
 	if d.AdoptedOn != sessionDate && !d.AdoptedOn.IsZero() {
 		// "Beschlossen am", "Ausgesprochen am", "Abgelehnt am"; a

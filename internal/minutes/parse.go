@@ -784,8 +784,14 @@ var (
 	decisionHeader   = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung)\s+(\S+)\s*(\(zu einer Empfehlung\)\s*)?`)
 	unnumberedHeader = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung) \(ohne Nummer\)( \(zu einer Empfehlung\))?$`)
 	proposalHeader   = regexp.MustCompile(`^(abgelehnter )?Beschlussvorschlag( \(Empfehlung\))?$`)
-	decisionField    = regexp.MustCompile(`^(Ergebnis|Titel|Geltung|Stimmen|Beschlossen am|Ausgesprochen am|Abgelehnt am):\s*(.*)$`)
+	decisionField    = regexp.MustCompile(`^(Ergebnis|Zählung|Titel|Geltung|Stimmen|Beschlossen am|Ausgesprochen am|Abgelehnt am):\s*(.*)$`)
+	countTable       = regexp.MustCompile(`Königsteiner Schlüssel (\d{4})`)
 )
+
+// CountLabel introduces the count of a decision's result in the text
+// export (model.Decision.CountLine): "Zählung: angenommen: 5 Ja-Stimmen
+// gegen 4 Nein-Stimmen, Enthaltungen zählen nicht".
+const CountLabel = "Zählung"
 
 // recommendsOnRecommendation follows the number of a Beschlussempfehlung
 // of a preparatory body (the AL-Runde) that recommends on an Empfehlung
@@ -810,7 +816,7 @@ func headKind(name string, onRecommendation bool) string {
 const ScopeConsentingText = "nur für die zustimmenden Mitglieder"
 
 // decisionField reads a labelled line of a decision row, as Export writes
-// them: Ergebnis, Titel, Geltung, Stimmen, and the day of the decision
+// them: Ergebnis, Zählung, Titel, Geltung, Stimmen, and the day of the decision
 // (Beschlossen am, Ausgesprochen am, Abgelehnt am: model.Decision.DecidedOnLabel).
 func (p *parser) decisionField(d *model.Decision, name, value string) {
 	value = redactionMarks(strings.TrimSpace(value))
@@ -820,6 +826,8 @@ func (p *parser) decisionField(d *model.Decision, name, value string) {
 		if res, ok := model.ParseResult(value); ok && !res.Adopted {
 			d.Status = model.DecisionRejected
 		}
+	case CountLabel:
+		d.SharesYear, d.CountReason = countField(value)
 	case "Titel":
 		d.Title = value
 	case "Geltung":
@@ -842,6 +850,25 @@ func (p *parser) decisionField(d *model.Decision, name, value string) {
 			d.Votes = append(d.Votes, model.Vote{Member: p.plain("Stimmen", f[0]), Choice: model.VoteChoice(f[1])})
 		}
 	}
+}
+
+// countField reads a count line back (model.Decision.CountLine): the
+// table it names gives the year, "Königsteiner Schlüssel 2016 – …" before
+// the explanation is the table alone, and the line is otherwise the
+// explanation.
+func countField(line string) (year int, reason string) {
+	m := countTable.FindStringSubmatch(line)
+	if m == nil {
+		return 0, line
+	}
+	year, _ = strconv.Atoi(m[1])
+	if line == m[0] {
+		return year, ""
+	}
+	if rest, ok := strings.CutPrefix(line, m[0]+" – "); ok && !strings.Contains(rest, m[0]) {
+		return year, rest
+	}
+	return year, line
 }
 
 func (p *parser) newDecision(kind, label string) *model.Decision {

@@ -409,6 +409,9 @@ func (r *pdfRenderer) item(it Item) {
 	for _, row := range it.Rows {
 		r.row(row)
 	}
+	if len(it.RecordLines) > 0 { // the session day's record, after the rows as on the page
+		r.row(Row{Kind: RowText, RemarkKind: model.RemarkText, Text: strings.Join(it.RecordLines, " ")})
+	}
 }
 
 // layout wraps spans into one span per printed line.

@@ -70,6 +70,9 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document, opts
 	if err != nil {
 		return 0, "", err
 	}
+	if afterApprovalRead != nil {
+		afterApprovalRead()
+	}
 	id, err := st.SaveMinutes(ctx, bodyID, doc.Session, items, approval, doc.Source, opts...)
 	if err != nil {
 		return 0, "", fmt.Errorf("minutes: save %d. Sitzung: %w", doc.Session.Number, err)
@@ -77,10 +80,19 @@ func Save(ctx context.Context, st *store.Store, bodyID int64, doc Document, opts
 	return id, outcome, nil
 }
 
+// afterApprovalRead, when set (by a test), runs after Save rendered the
+// earlier minutes its document approves and before the store saves: what
+// it changes is what another writer changes in between.
+var afterApprovalRead func()
+
 // approvalOf finds the approval of earlier minutes that doc records
 // ("Bestätigung des Protokolls der 46. Sitzung" in its agenda or minutes)
 // and, when that session's minutes are a draft in the store, gives its text
-// to keep as the approved version.
+// to keep as the approved version, with the stamp of the minutes read
+// before the text was rendered: the store compares it inside the import's
+// transaction (SaveMinutes), as it does for the approval in a session.
+// Before, the text was read here and approved there unchecked, and a row
+// edited in between was frozen with the minutes but missing from the text.
 func approvalOf(ctx context.Context, st *store.Store, bodyID int64, doc Document) (*store.MinutesApproval, error) {
 	// The first text that names earlier minutes counts: the search ends
 	// there (before, every text of the file was asked).
@@ -111,6 +123,10 @@ search:
 	if err != nil {
 		return nil, err
 	}
+	stamp, err := st.MinutesStamp(ctx, earlier.ID)
+	if err != nil {
+		return nil, err
+	}
 	old, err := Load(ctx, st, earlier.ID, model.Internal)
 	if err != nil {
 		return nil, err
@@ -119,7 +135,7 @@ search:
 	if err := Export(&buf, old); err != nil {
 		return nil, err
 	}
-	return &store.MinutesApproval{Session: n, Text: buf.String()}, nil
+	return &store.MinutesApproval{Session: n, Text: buf.String(), Stamp: stamp}, nil
 }
 
 // Comparable gives the content of a document without what storage adds (ids,

@@ -269,7 +269,12 @@ func (d Debrief) CheckSchedule() error {
 		switch {
 		case len([]rune(d.Link)) > DebriefLinkMax:
 			errs = append(errs, AtField("link", InputError("Der Link ist länger als %d Zeichen.", DebriefLinkMax)))
-		case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(d.Link, " \t\n"):
+		case err == nil && u.Scheme == "http" && u.Host != "":
+			// A video conference of the ministries is joined over an
+			// encrypted connection only: its address (often with the
+			// meeting's PIN) must not cross the network in plain text.
+			errs = append(errs, AtField("link", InputError("„%s“ ist eine unverschlüsselte Adresse (http://); bitte den Link zur Videokonferenz mit https:// angeben.", d.Link)))
+		case err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(d.Link, " \t\n"):
 			errs = append(errs, AtField("link", InputError("„%s“ ist keine Web-Adresse; bitte den Link zur Videokonferenz vollständig angeben, beginnend mit https://.", d.Link)))
 		}
 	}

@@ -350,10 +350,6 @@ func (k KickoffState) ShortLabel(today Date) string {
 // session cannot be counted from the recorded sessions (KickoffCountable).
 const KickoffNotCountable = "welche das ist, lässt sich aus den erfassten Sitzungen nicht bestimmen"
 
-// kickoffNotCountablePast is KickoffNotCountable for a due session that
-// has passed (DueLabel of a talk overdue before the records).
-const kickoffNotCountablePast = "welche das war, lässt sich aus den erfassten Sitzungen nicht bestimmen"
-
 // DueLabel says when the talk not yet held is due, on the day today:
 // "fällig bis 04.07.2023", "überfällig seit 05.07.2023" (the day after
 // the session), or, while that session is not planned or dated, "fällig
@@ -363,9 +359,11 @@ const kickoffNotCountablePast = "welche das war, lässt sich aus den erfassten S
 // Amtsantritt am 10.11.2022; welche das ist, lässt sich aus den erfassten
 // Sitzungen nicht bestimmen" — no day, and not overdue — until the
 // latest it can have been has passed (OverdueBeforeRecords): then
-// "überfällig, seit dem Amtsantritt am 10.11.2022 offen (fällig zur 2.
-// Sitzung danach; welche das war, lässt sich aus den erfassten Sitzungen
-// nicht bestimmen)", no session and no day it fell overdue on: Latest is
+// "überfällig (fällig war es zur 2. Sitzung nach dem Amtsantritt am
+// 10.11.2022)" — the task, not the records' gaps (before, it went on
+// "…; welche das war, lässt sich aus den erfassten Sitzungen nicht
+// bestimmen)", which spokespersons read as a fault) — no session and no
+// day it fell overdue on: Latest is
 // only the second session the records hold, not the due one (before, the
 // label named it, "spätestens zur 46. Sitzung am 27.03.2025", as if the
 // deadline had been that late). Empty once the talk is held. The pages
@@ -375,8 +373,7 @@ func (k KickoffState) DueLabel(today Date) string {
 	case k.Held:
 		return ""
 	case k.OverdueBeforeRecords(today):
-		return fmt.Sprintf("überfällig, seit dem Amtsantritt am %s offen (fällig zur %d. Sitzung danach; %s)",
-			k.Start.German(), KickoffDueNth, kickoffNotCountablePast)
+		return fmt.Sprintf("überfällig (fällig war es zur %d. Sitzung nach dem Amtsantritt am %s)", KickoffDueNth, k.Start.German())
 	case k.Start.IsZero():
 		return fmt.Sprintf("fällig bis zur %d. Sitzung nach Amtsantritt", KickoffDueNth)
 	case !k.Countable:

@@ -166,7 +166,7 @@ func (f FollowUp) CheckDone() error {
 		errs = append(errs, AtField("erledigt_am", InputError("Ein erledigter Auftrag braucht das Datum der Erledigung.")))
 	}
 	if strings.TrimSpace(f.EvidenceText) == "" && f.EvidenceDocumentID == 0 && f.EvidenceDecisionID == 0 && f.EvidenceItemID == 0 {
-		errs = append(errs, AtField("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, ein Dokument oder den Beschluss bzw. Tagesordnungspunkt, der ihn erledigt hat.")))
+		errs = append(errs, AtField("nachweis", InputError("Ein erledigter Auftrag braucht einen Nachweis: einen Text, den Beschluss oder Tagesordnungspunkt, der ihn erledigt hat, oder ein Dokument der Sitzung (sofern eines hochgeladen ist).")))
 	}
 	return errors.Join(errs...)
 }

@@ -26,7 +26,7 @@ func TestKickoffOverdueBeforeTheRecords(t *testing.T) {
 	// only the second recorded one, the due one lay before the records
 	// or was one of them (before: "…, spätestens zur 47. Sitzung am
 	// 27.03.2025)", as if the deadline had been that late).
-	overdue := "überfällig, seit dem Amtsantritt am 10.11.2022 offen (fällig zur 2. Sitzung danach; welche das war, lässt sich aus den erfassten Sitzungen nicht bestimmen)"
+	overdue := "überfällig (fällig war es zur 2. Sitzung nach dem Amtsantritt am 10.11.2022)"
 	unknown := "fällig bis zur 2. Sitzung nach dem Amtsantritt am 10.11.2022; " + KickoffNotCountable
 	for _, c := range []struct {
 		k            KickoffState

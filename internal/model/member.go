@@ -52,6 +52,29 @@ type Member struct {
 	RepresentativeID int64
 }
 
+// withArticle gives the member's name with the article German puts
+// before it in a sentence: the Bund and the Saarland take one ("für den
+// Bund", "das Saarland ist"), the other Länder none ("für Hessen"). m and
+// n are the article of the case for a masculine and a neuter name.
+func (m Member) withArticle(masc, neut string) string {
+	switch {
+	case m.Kind == MemberBund:
+		return masc + " " + m.Name
+	case m.Kind == MemberLand && m.Name == "Saarland":
+		return neut + " " + m.Name
+	}
+	return m.Name
+}
+
+// The gives the voting member's name as the subject of a sentence: "Der
+// Bund", "Das Saarland", "Hessen" (at a sentence's start).
+func (m Member) The() string { return m.withArticle("Der", "Das") }
+
+// Accusative gives the voting member's name after "für": "den Bund",
+// "das Saarland", "Hessen" ("Stimme für den Bund"; the pages said "Stimme
+// für Bund").
+func (m Member) Accusative() string { return m.withArticle("den", "das") }
+
 // MemberNames names members by their abbreviation as the pages do:
 // "HE" is "Hessen", "DStGB" "Deutscher Städte- und Gemeindebund". A
 // reason for the user names a member by it, not by its abbreviation.

@@ -523,6 +523,9 @@ func (s NotificationSettings) Validate(r Role) error {
 	if s.DueDays < 1 || s.DueDays > 90 {
 		errs = append(errs, AtField("vorlauf", InputError("Die Vorlaufzeit für fällige Aufträge muss zwischen 1 und 90 Tagen liegen.")))
 	}
+	// A missing address is one reason per channel, naming the events
+	// ticked for it (the defaults tick several: one line, not nine).
+	missing := map[Channel][]string{}
 	for _, v := range s.Subscriptions {
 		switch {
 		case !v.Channel.Valid() || !v.Event.Valid():
@@ -530,11 +533,15 @@ func (s NotificationSettings) Validate(r Role) error {
 		case !v.Event.For(r):
 			errs = append(errs, AtField("abo", RuleError("„%s“ steht der Rolle %s nicht zur Verfügung.", v.Event.Label(), r.Label())))
 		case s.Address(v.Channel) != "":
-		case v.Channel == ChannelEmail:
-			errs = append(errs, AtField("email", InputError("Für „%s“ per E-Mail fehlt die E-Mail-Adresse.", v.Event.Label())))
 		default:
-			errs = append(errs, AtField("matrix", InputError("Für „%s“ per Matrix fehlt die Matrix-Raum-ID.", v.Event.Label())))
+			missing[v.Channel] = append(missing[v.Channel], "„"+v.Event.Label()+"“")
 		}
+	}
+	if ev := missing[ChannelEmail]; len(ev) > 0 {
+		errs = append(errs, AtField("email", InputError("Für %s per E-Mail fehlt die E-Mail-Adresse.", joinMembers(ev))))
+	}
+	if ev := missing[ChannelMatrix]; len(ev) > 0 {
+		errs = append(errs, AtField("matrix", InputError("Für %s per Matrix fehlt die Matrix-Raum-ID.", joinMembers(ev))))
 	}
 	return errors.Join(errs...)
 }

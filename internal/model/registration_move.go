@@ -2,27 +2,53 @@ package model
 
 import "fmt"
 
-// Moving a pending registration of a cancelled session to another session
-// of the same body ("Anmeldung in eine andere Sitzung verlegen"): the same
+// Moving a pending registration of a cancelled session (or, by the
+// secretariat, of a session that began before it decided) to another
+// session of the same body ("Anmeldung in eine andere Sitzung verlegen"): the same
 // registration — its proposal, co-applications, documents, FachMK
 // statement and the time it was made — goes to a session that takes
 // registrations, instead of being withdrawn and registered anew.
 
 // RegistrationMove gives why the registration it of session from may not
-// be moved to another session (nil: it may): it is no registration, the
-// secretariat has decided on it, or from is not cancelled — a session that
-// takes place keeps its registrations; until its deadline the office
-// changes or withdraws them.
-func (it AgendaItem) RegistrationMove(from Session) error {
+// be moved to another session (nil: it may), by the secretariat when
+// secretariat is set, else by the registering office: it is no
+// registration, the secretariat has decided on it, or from is neither
+// cancelled nor (for the secretariat) begun — a session that takes place
+// keeps its registrations; until its deadline the office changes or
+// withdraws them. A registration still undecided when its session opened
+// (or ended) is the secretariat's to decide or to move to a later
+// session; before, it could do neither once the session ran.
+func (it AgendaItem) RegistrationMove(from Session, secretariat bool) error {
 	switch {
 	case it.RegisteredBy == "":
 		return RuleError("„%s“ ist kein angemeldeter Tagesordnungspunkt; verlegt wird nur eine Anmeldung.", InternalText(it.Title))
 	case it.Status != ItemRegistered:
 		return RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s); sie kann nicht mehr verlegt werden.", InternalText(it.Title), it.Status.Label())
-	case !from.Cancelled():
-		return RuleError("Die %s ist nicht abgesagt; in eine andere Sitzung verlegt wird nur die Anmeldung einer abgesagten Sitzung. Solange die Sitzung Anmeldungen annimmt, können Sie die Anmeldung ändern oder zurückziehen.", from.Title())
+	case from.Cancelled():
+		return nil
+	case !from.Status.Ahead() && secretariat:
+		return nil
+	case !from.Status.Ahead():
+		return RuleError("Die %s hat bereits begonnen (%s); über die Anmeldung entscheidet die Geschäftsstelle, die sie auch in eine spätere Sitzung verlegen kann.", from.Title(), from.Status.Label())
 	}
-	return nil
+	return RuleError("Die %s ist nicht abgesagt; in eine andere Sitzung verlegt wird nur die Anmeldung einer abgesagten Sitzung. Solange die Sitzung Anmeldungen annimmt, können Sie die Anmeldung ändern oder zurückziehen.", from.Title())
+}
+
+// MovedFrom names the session a registration was moved from, for the
+// notices: "abgesagten 48. Sitzung" when it was cancelled, else "48.
+// Sitzung, die vor der Entscheidung über sie begonnen hat".
+func MovedFrom(from Session) string {
+	if from.Cancelled() {
+		return "abgesagten " + from.Title()
+	}
+	return from.Title() + ", die vor der Entscheidung über sie begonnen hat,"
+}
+
+// MovableRegistrations reports whether the pending registrations of
+// session from may be moved to another session (RegistrationMove): from
+// is cancelled, or, by the secretariat, has begun.
+func MovableRegistrations(from Session, secretariat bool) bool {
+	return from.Cancelled() || (secretariat && !from.Status.Ahead())
 }
 
 // CheckMoveTarget gives why a registration of session from may not be

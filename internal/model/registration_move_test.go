@@ -23,9 +23,21 @@ func TestRegistrationMoveRules(t *testing.T) {
 		{"decided", AgendaItem{Title: "Cloud", Status: ItemAccepted, RegisteredBy: "HE"}, cancelled, "schon entschieden"},
 		{"no registration", AgendaItem{Title: "Begrüßung", Status: ItemAccepted}, cancelled, "kein angemeldeter"},
 	} {
-		if err := tc.it.RegistrationMove(tc.from); (tc.want == "") != (err == nil) || err != nil && !strings.Contains(ReasonOf(err), tc.want) {
+		if err := tc.it.RegistrationMove(tc.from, false); (tc.want == "") != (err == nil) || err != nil && !strings.Contains(ReasonOf(err), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
 		}
+	}
+	// A registration still undecided when its session opened: the
+	// secretariat moves it (or decides it), the office does not.
+	running := Session{ID: 1, BodyID: 1, Number: 48, Status: StatusRunning}
+	if err := pending.RegistrationMove(running, true); err != nil {
+		t.Errorf("secretariat, running session: %v", err)
+	}
+	if err := pending.RegistrationMove(running, false); err == nil || !strings.Contains(ReasonOf(err), "entscheidet die Geschäftsstelle") {
+		t.Errorf("office, running session: %v", err)
+	}
+	if err := pending.RegistrationMove(Session{ID: 1, BodyID: 1, Number: 48, Status: StatusConvened}, true); err == nil {
+		t.Error("secretariat, convened session: moved")
 	}
 	open := Session{ID: 2, BodyID: 1, Number: 49, Status: StatusConvened}
 	for _, tc := range []struct {

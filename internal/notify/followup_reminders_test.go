@@ -27,18 +27,7 @@ func TestFollowUpReminders(t *testing.T) {
 	subscribe(t, st, "hessen", model.RoleMember, "HE", model.ChannelEmail, "he@example.org", events...)
 	subscribe(t, st, "bayern", model.RoleMember, "BY", model.ChannelEmail, "by@example.org", events...)
 	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelMatrix, "!gs:matrix.example", events...)
-	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2026, 2, 26), Status: model.StatusEnded})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 6, 18), StartTime: "10:00", Status: model.StatusPlanned}); err != nil {
-		t.Fatal(err)
-	}
-	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	item := heldItemAndNext(t, st, model.Session{Number: 49, Date: model.NewDate(2026, 6, 18), StartTime: "10:00", Status: model.StatusPlanned})
 	byDate, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Bericht zur Evaluation", Responsible: "Hessen", DueDate: model.NewDate(2026, 3, 22), Status: model.FollowUpOpen})
 	if err != nil {
 		t.Fatal(err)
@@ -223,4 +212,27 @@ func TestFollowUpRemindersReadBoundedRows(t *testing.T) {
 	if q2, r2 := run(); q2 != q1 || r2 != r1 {
 		t.Errorf("a reminder run: %d statements, %d rows; with 60 follow-ups done and 60 overdue for long: %d statements, %d rows", q1, r1, q2, r2)
 	}
+}
+
+// heldItemAndNext gives the council's 47th session, held on 26.02.2026,
+// with its TOP 12 "EfA" (whose id it gives, for follow-ups to be given
+// in), and creates the council's session next (a later one, the 49th,
+// that follow-ups are due to).
+func heldItemAndNext(t *testing.T, st *store.Store, next model.Session) int64 {
+	t.Helper()
+	ctx := context.Background()
+	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2026, 2, 26), Status: model.StatusEnded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next.BodyID = council.ID
+	if _, err := st.CreateSession(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return item
 }

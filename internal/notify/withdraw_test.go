@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"gremium/internal/itplr"
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -73,18 +72,7 @@ func TestWorkerSendsOnlyCurrentReminders(t *testing.T) {
 	events := []model.Event{model.EventFollowUpDue, model.EventFollowUpOverdue}
 	subscribe(t, st, "hessen", model.RoleMember, "HE", model.ChannelEmail, "he@example.org", events...)
 	subscribe(t, st, "gs", model.RoleSecretariat, "", model.ChannelMatrix, "!gs:matrix.example", events...)
-	council, _ := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	s47, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 47, Date: model.NewDate(2026, 2, 26), Status: model.StatusEnded})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 49, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned}); err != nil {
-		t.Fatal(err)
-	}
-	item, err := st.RecordHeldItemForTests(ctx, model.AgendaItem{SessionID: s47, Number: "12", Title: "EfA"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	item := heldItemAndNext(t, st, model.Session{Number: 49, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned})
 	id, err := st.CreateFollowUp(ctx, model.FollowUp{ItemID: item, Text: "Bericht zur Evaluation", Responsible: "Hessen", DueDate: model.NewDate(2026, 3, 10), Status: model.FollowUpOpen})
 	if err != nil {
 		t.Fatal(err)

@@ -497,6 +497,12 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 		anchor := anchors[it.ID]
 		title := strings.TrimSpace(it.Label() + " " + it.Title)
 		body := strings.Join(it.Points, " ")
+		// The spokespersons' reports under "Reporting FachMK" stand on the
+		// public session page once its agenda is published, as the public
+		// sees them (Audience.Reports): they are found as the item's text.
+		for _, rep := range it.Reports {
+			body = strings.TrimSpace(body + " Bericht " + rep.Conference + ": " + rep.Text)
+		}
 		// The Quelle (the earlier decisions or papers the item builds on,
 		// public like its title) finds the item too; the text shows it
 		// after its label, which is no term of the item.

@@ -189,7 +189,7 @@ func greenListOrder(items []model.AgendaItem, sections []model.Section) map[int6
 // section on the agenda, inside tx: after the last item of that section or
 // of an earlier one — the items of the Grüne Liste counted at the consent
 // section's place, "Reporting FachMK" not counted, as an item accepted into
-// a section goes (makeRoomInSection) — the agenda's items numbered 1, 2, …
+// a section goes (makeRoom) — the agenda's items numbered 1, 2, …
 // around it (sectionSlot). The counterpart of gatherGreenList, while the
 // agenda of se may still be numbered. An item of no section, or of one that
 // is no topic, stays where it stands but, standing in the list's block,
@@ -270,7 +270,7 @@ func onGreenList(x model.AgendaItem, sections []model.Section) bool {
 // list's block stands) and "Reporting FachMK" not counted (it closes the
 // topics, in "Übergreifendes": an item accepted into that section goes
 // before it). ok is false when section is no topic of the body. The one
-// rule of an accepted registration (makeRoomInSection) and of an item
+// rule of an accepted registration (makeRoom) and of an item
 // taken off the list (returnToSection): before, an accepted item followed
 // a ticked item of its section into the list's block.
 func sectionSlot(others []model.AgendaItem, sections []model.Section, section int64) (at int, ok bool) {

@@ -63,6 +63,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"agenda_item", "TOP"}, "agenda_items", nil},
 	{AuditKind{"contribution", "Wortbeitrag (ON)"}, "contributions", nil},
 	{AuditKind{"protocol_note", "Protokollnotiz (PN)"}, "protocol_notes", nil},
+	{AuditKind{"note_submission", "Eingereichte Protokollnotiz"}, "note_submissions", nil},
 	{AuditKind{"remark", "Vermerk"}, "remarks", nil},
 	{AuditKind{"decision", "Beschluss"}, "decisions", []auditPart{
 		{"stimmen", `SELECT member_abbrev, choice FROM votes WHERE decision_id = ? ORDER BY member_abbrev`},
@@ -998,7 +999,7 @@ var auditActions = map[string]string{
 	"create": "angelegt", "update": "geändert", "remove": "entfernt",
 	"adopt": "beschlossen", "reject": "abgelehnt", "correct": "berichtigt",
 	"status": "Status geändert", "approve": "genehmigt", "version": "neue Fassung",
-	"move": "verschoben", "import": "importiert", "quorum": "Beschlussfähigkeit festgestellt",
+	"move": "verschoben", "import": "importiert", "quorum": "Beschlussfähigkeit festgestellt", "take_up": "aufgerufen",
 	"vote": "abgestimmt", "close": "ausgewertet", "remind": "erinnert",
 	"assess": "Relevanz bewertet", "answer": "beantwortet", "load": "geladen",
 	"token": "API-Token angelegt", "password": "Passwort geändert",

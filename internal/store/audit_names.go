@@ -36,7 +36,14 @@ type AuditObject struct {
 // of its row (or of its recorded state, once the row is gone).
 type auditNamed struct {
 	table string // the table of its rows, keyed by id
-	cols  string // the columns its name is made of
+	cols  string // the columns its name (and address) is made of
+}
+
+// auditJoins are the tables a kind's row is read with, in the same
+// statement, for columns of its name or address held elsewhere: a
+// follow-up's public number (its address /auftraege/nr/{n}).
+var auditJoins = map[string]string{
+	"follow_up": " LEFT JOIN follow_up_numbers ON follow_up_numbers.follow_up_id = follow_ups.id",
 }
 
 // auditNamedKinds are the kinds named from a row of their own; the others
@@ -47,12 +54,13 @@ var auditNamedKinds = map[string]auditNamed{
 	"agenda_item":           {"agenda_items", "session_id, number, title"},
 	"contribution":          {"contributions", "item_id, speaker"},
 	"protocol_note":         {"protocol_notes", "item_id, author"},
+	"note_submission":       {"note_submissions", "item_id, member_name"},
 	"remark":                {"remarks", "item_id, kind"},
 	"decision":              {"decisions", "body_id, session_id, kind, label, title, status"},
 	"vote":                  {"ballots", "session_id, decision_id, item_id"},
 	"earlier_decision":      {"earlier_decisions", "label, title"},
 	"procedure":             {"written_procedures", "decision_id"},
-	"follow_up":             {"follow_ups", "text"},
+	"follow_up":             {"follow_ups", "text, number"},
 	"follow_up_dismissal":   {"follow_up_dismissals", "session_id, text"},
 	"comment":               {"minutes_comments", "session_id, author, member"},
 	"minutes_correction":    {"minutes_corrections", "session_id, item_id"},
@@ -159,8 +167,8 @@ func (r namedRow) stateRow(state string) {
 	}
 }
 
-// readAuditRows reads the columns cols of the rows of table with the ids,
-// by id, inChunk ids a statement.
+// readAuditRows reads the columns cols of the rows of table (with the
+// tables it joins) with the ids, by id, inChunk ids a statement.
 func (s *Store) readAuditRows(ctx context.Context, table, cols string, ids []int64) (map[int64]namedRow, error) {
 	out := map[int64]namedRow{}
 	names := strings.Split(cols, ", ")
@@ -242,7 +250,7 @@ func (s *Store) AuditObjects(ctx context.Context, entries []model.AuditEntry) ([
 	}
 	for kind, list := range ids {
 		k := auditNamedKinds[kind]
-		rows, err := s.readAuditRows(ctx, k.table, k.cols, list)
+		rows, err := s.readAuditRows(ctx, k.table+auditJoins[kind], k.cols, list)
 		if err != nil {
 			return nil, err
 		}
@@ -305,7 +313,7 @@ func (s *Store) AuditObjects(ctx context.Context, entries []model.AuditEntry) ([
 		return nil, err
 	}
 	ownRefs("document", n.documents)
-	itemIDs := append(refs("item_id", "contribution", "protocol_note", "remark", "vote", "minutes_correction", "speaker_request"),
+	itemIDs := append(refs("item_id", "contribution", "protocol_note", "note_submission", "remark", "vote", "minutes_correction", "speaker_request"),
 		refs("target_item_id", "recommendation")...)
 	if n.items, err = s.readAuditRows(ctx, "agenda_items", "session_id, number, title", itemIDs); err != nil {
 		return nil, err
@@ -575,6 +583,8 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 		return AuditObject{Name: of(of("Wortbeitrag", "von", r.str("speaker")), "zu", n.itemName(r.num("item_id"))), Path: n.itemPath(r.num("item_id"))}
 	case "protocol_note":
 		return AuditObject{Name: of(of("Protokollnotiz", "von", r.str("author")), "zu", n.itemName(r.num("item_id"))), Path: n.itemPath(r.num("item_id"))}
+	case "note_submission":
+		return AuditObject{Name: of(of("Eingereichte Protokollnotiz", "von", r.str("member_name")), "zu", n.itemName(r.num("item_id"))), Path: n.itemPath(r.num("item_id"))}
 	case "remark":
 		return AuditObject{Name: of(joinName("Vermerk", r.str("kind")), "zu", n.itemName(r.num("item_id"))), Path: n.itemPath(r.num("item_id"))}
 	case "speaker_request":
@@ -604,7 +614,9 @@ func (n *auditNamer) name(e model.AuditEntry, r namedRow) AuditObject {
 		}
 		return AuditObject{Name: of("Umlaufverfahren", "über", what), Path: "/umlaufverfahren/" + idText}
 	case "follow_up":
-		return AuditObject{Name: joinName("Auftrag", quoted(r.str("text"))), Path: "/auftraege/" + idText}
+		// Its public address once it has a public number (Public ids
+		// last), the internal page by row id before.
+		return AuditObject{Name: joinName("Auftrag", quoted(r.str("text"))), Path: model.FollowUp{ID: id, Number: r.num("number")}.Path()}
 	case "follow_up_dismissal":
 		return AuditObject{Name: of(joinName("verworfener Auftragsvorschlag", quoted(r.str("text"))), "der", n.sessionName(r.num("session_id"))),
 			Path: n.sessionPath(r.num("session_id"), "/auftragsvorschlaege")}

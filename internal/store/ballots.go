@@ -79,14 +79,14 @@ func (s *Store) SecretVotes(ctx context.Context) (func(id int64) bool, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM ballots`).Scan(&maxID); err != nil {
 		return nil, fmt.Errorf("store: secret votes: %w", err)
 	}
-	open, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
+	notClosed, err := queryList(ctx, s.db, func(r scanner) (int64, error) {
 		var id int64
 		return id, r.Scan(&id)
 	}, "votes not closed", `SELECT id FROM ballots WHERE status <> ?`, model.VoteClosed)
 	if err != nil {
 		return nil, err
 	}
-	return func(id int64) bool { return id > maxID || slices.Contains(open, id) }, nil
+	return func(id int64) bool { return id > maxID || slices.Contains(notClosed, id) }, nil
 }
 
 // SessionVotes gives the votes of a session, oldest first, with the votes

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gremium/internal/model"
@@ -392,7 +394,9 @@ func (s *Store) CorrectMinutes(ctx context.Context, id int64, stand model.Date, 
 	return v, err
 }
 
-// SetCurrentItem records the item under discussion in a running session.
+// SetCurrentItem records the item under discussion in a running session
+// and, the first time the item is taken up, its place in the order of
+// discussion (SessionRecord.TakenUp).
 func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var status model.SessionStatus
@@ -402,7 +406,29 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 		if status != model.StatusRunning {
 			return model.RuleError("Ein TOP kann nur während der laufenden Sitzung aufgerufen werden; die Sitzung ist „%s“.", status.Label())
 		}
-		return s.updatePlain(ctx, tx, "sessions", "session", sessionID, `current_item_id = ?, version = version + 1`, itemID)
+		if err := s.updatePlain(ctx, tx, "sessions", "session", sessionID, `current_item_id = ?, version = version + 1`, itemID); err != nil {
+			return err
+		}
+		// The order of discussion, which the minutes record ("TOP 10 …
+		// wird vorgezogen.", minutes.Item.RecordLines): the item's place
+		// in it, given when it is first taken up.
+		var place int
+		switch err := tx.QueryRowContext(ctx, `SELECT taken_up FROM agenda_items WHERE id = ? AND session_id = ?`, itemID, sessionID).Scan(&place); {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil // no item of the session (0: none under discussion)
+		case err != nil:
+			return fmt.Errorf("store: item taken up: %w", err)
+		case place > 0:
+			return nil // taken up before: its first place counts
+		}
+		if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET taken_up = (SELECT COALESCE(MAX(taken_up), 0) + 1 FROM agenda_items WHERE session_id = ?) WHERE id = ?`,
+			sessionID, itemID); err != nil {
+			return fmt.Errorf("store: item taken up: %w", err)
+		}
+		return s.audit(ctx, tx, "take_up", "agenda_item", itemID, "")
 	})
 }
 
@@ -414,43 +440,75 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 // conflict, not taken as one more place.
 func (s *Store) MoveItem(ctx context.Context, itemID int64, delta, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var sessionID int64
-		var stored int
-		if err := tx.QueryRowContext(ctx, `SELECT session_id, version FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID, &stored); err != nil {
-			return notFound(err, fmt.Sprintf("agenda item %d", itemID))
-		}
-		if stored != version {
-			return model.ConflictError("Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben. Bitte prüfen Sie die Reihenfolge auf der neu geladenen Seite.")
-		}
-		if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
-			return err
-		}
-		if se, err := loadSessionTx(ctx, tx, sessionID); err != nil {
-			return err
-		} else if se.Held() {
-			return heldAgendaRefusal(se.Number)
-		}
-		items, err := queryList(ctx, tx, scanItem, "agenda items",
-			`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)
-		if err != nil {
-			return err
-		}
-		i := -1
-		for k, it := range items {
-			if it.ID == itemID {
-				i = k
+		return s.moveItemTx(ctx, tx, itemID, version, fmt.Sprint(delta), func(i, n int) (int, error) {
+			j := i + delta
+			if j < 0 || j >= n {
+				return i, nil // already first or last: nothing to do
 			}
-		}
-		j := i + delta
-		if i < 0 || j < 0 || j >= len(items) {
-			return nil // already first or last: nothing to do
-		}
-		items[i], items[j] = items[j], items[i]
-		for k, it := range items {
-			if err := s.placeItem(ctx, tx, it.ID, k+1); err != nil {
-				return err
-			}
-		}
-		return s.audit(ctx, tx, "move", "agenda_item", itemID, fmt.Sprint(delta))
+			return j, nil
+		})
 	})
+}
+
+// MoveItemTo moves an accepted item to the place position (1 is the
+// first) of its session's agenda ("an Position …": several places in one
+// step, where MoveItem takes one) and renumbers the positions 1…n, with
+// MoveItem's checks: the version read (a conflict after another change),
+// a held agenda keeps its order. A place beyond the agenda's is refused
+// with the places there are.
+func (s *Store) MoveItemTo(ctx context.Context, itemID int64, position, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.moveItemTx(ctx, tx, itemID, version, fmt.Sprintf("an %d", position), func(i, n int) (int, error) {
+			if position < 1 || position > n {
+				return i, model.AtField("position", model.InputError("Die Tagesordnung hat die Positionen 1 bis %d; bitte eine davon wählen.", n))
+			}
+			return position - 1, nil
+		})
+	})
+}
+
+// moveItemTx moves an accepted item inside tx from its index i on the
+// agenda (n items) to the index to(i, n) gives and renumbers the
+// positions 1…n; how is the audit's detail.
+func (s *Store) moveItemTx(ctx context.Context, tx *sql.Tx, itemID int64, version int, how string, to func(i, n int) (int, error)) error {
+	var sessionID int64
+	var stored int
+	if err := tx.QueryRowContext(ctx, `SELECT session_id, version FROM agenda_items WHERE id = ?`, itemID).Scan(&sessionID, &stored); err != nil {
+		return notFound(err, fmt.Sprintf("agenda item %d", itemID))
+	}
+	if stored != version {
+		return model.ConflictError("Die Tagesordnung wurde inzwischen geändert; der TOP ist nicht verschoben. Bitte prüfen Sie die Reihenfolge auf der neu geladenen Seite.")
+	}
+	if err := checkSessionOpen(ctx, tx, sessionID); err != nil {
+		return err
+	}
+	if se, err := loadSessionTx(ctx, tx, sessionID); err != nil {
+		return err
+	} else if se.Held() {
+		return heldAgendaRefusal(se.Number)
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(items, func(it model.AgendaItem) bool { return it.ID == itemID })
+	if i < 0 {
+		return nil // not on the agenda (a registration): nothing to move
+	}
+	j, err := to(i, len(items))
+	if err != nil || j == i {
+		return err
+	}
+	moved := items[i]
+	items = slices.Insert(slices.Delete(items, i, i+1), j, moved)
+	for k, it := range items {
+		if err := s.placeItem(ctx, tx, it.ID, k+1); err != nil {
+			return err
+		}
+	}
+	if err := s.followPreparedOrder(ctx, tx, sessionID); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "move", "agenda_item", itemID, how)
 }

@@ -138,7 +138,7 @@ func TestPublicFollowUpCountsKept(t *testing.T) {
 	// An import of the next session approving the draft minutes of 41.
 	_, err := s.SaveMinutes(ctx, w.council, model.Session{Number: 47, Date: model.NewDate(2025, 12, 1), Place: "Berlin", Chair: "Bund"},
 		[]MinutesItem{{Item: model.AgendaItem{Number: "1", Title: "TOP 1", Position: 1, Status: model.ItemAccepted}}},
-		&MinutesApproval{Session: 42, Text: "Protokoll"}, ImportSource{})
+		&MinutesApproval{Session: 42, Text: "Protokoll", Stamp: stampOf(t, s, sessions[42].ID)}, ImportSource{})
 	check(t, err)
 	if se := session(42); se.Status != model.StatusMinutesApproved {
 		t.Fatalf("the import did not approve the minutes of 42: %s", se.Status)

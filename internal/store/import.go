@@ -28,10 +28,13 @@ type MinutesItem struct {
 
 // MinutesApproval is an approval of earlier minutes that imported minutes
 // record ("Bestätigung des Protokolls der 46. Sitzung"): the session
-// number and the text of its minutes, kept as the approved version.
+// number and the text of its minutes, kept as the approved version, with
+// the stamp of those minutes read before the text was rendered
+// (MinutesStamp; required, as for every approval).
 type MinutesApproval struct {
 	Session int
 	Text    string
+	Stamp   MinutesStamp
 }
 
 // SaveMinutes stores the minutes of a body's session in one transaction:
@@ -54,7 +57,20 @@ type MinutesApproval struct {
 // the new numbers move the year's counter past them. A session without
 // a chair in the text gets the chair of its year from the body's rotation.
 // approval, if set, approves the draft minutes of that earlier session with
-// this session's date in the same transaction.
+// this session's date in the same transaction; if those minutes changed
+// after approval.Stamp was read (the text would not be what is frozen),
+// the import is refused with a conflict and nothing is stored. The stamp
+// is compared first, before the import writes: the import's own rows (a
+// section new to the body) are not a change of the earlier minutes.
+//
+// An imported decision whose number is recorded as an earlier decision
+// (SaveEarlierDecision: cited before the session's minutes were in
+// gremium) is that decision, when the file records it adopted on the
+// day the earlier decision names (or either day is unknown): the earlier
+// decision's record gives way to it in the same transaction (audited as
+// removed), and what cited the number names the imported decision from
+// then on (citations are by number). Adopted on another day, or not
+// adopted, the number is refused as before.
 //
 // The import is one audit entry on the session (action "import"): it names
 // src and every row the import created (see audit_import.go). opts may
@@ -68,6 +84,9 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 	}
 	var sessionID int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkImportedApproval(ctx, tx, bodyID, se.Number, approval); err != nil {
+			return err
+		}
 		cur, err := sessionByNumber(ctx, tx, bodyID, se.Number)
 		// Without a chair in the text: the session's recorded one, else the
 		// rotation's of its year.
@@ -132,7 +151,7 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		if err != nil {
 			return err
 		}
-		rows := minutesRows{known: known, session: se.Number, pattern: pattern}
+		rows := minutesRows{known: known, session: se.Number, on: se.Date, pattern: pattern}
 		// The items first (the existing ones updated in place, the new
 		// ones inserted together), then their rows.
 		labels := make([]string, len(items))
@@ -170,6 +189,9 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 				return fmt.Errorf("%s: %w", labels[i], err)
 			}
 		}
+		if err := s.giveWayToImported(ctx, tx, bodyID, rows); err != nil {
+			return err
+		}
 		if err := s.insertDecisions(ctx, tx, rows.decisions); err != nil {
 			return err
 		}
@@ -199,6 +221,26 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 		return nil
 	})
 	return sessionID, err
+}
+
+// checkImportedApproval compares, inside tx and before the import
+// writes, the stamp of the earlier minutes the imported session approves
+// (approval) with the stamp read before their text was rendered; nothing
+// to compare where the import will not approve them (no approval, no such
+// session, not a draft, not earlier).
+func (s *Store) checkImportedApproval(ctx context.Context, tx *sql.Tx, bodyID int64, number int, approval *MinutesApproval) error {
+	if approval == nil || approval.Session >= number {
+		return nil
+	}
+	earlier, err := sessionByNumber(ctx, tx, bodyID, approval.Session)
+	if errors.Is(err, ErrNotFound) || (err == nil && earlier.Status != model.StatusMinutesDraft) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.checkMinutesStamp(ctx, tx, earlier.ID, earlier.Number,
+		fmt.Sprintf("das Protokoll der %d. Sitzung, das es genehmigt, ist nicht importiert. Bitte importieren Sie es erneut.", number), approval.Stamp)
 }
 
 // sectionsByName gives the ids of the sections the items name, adding those
@@ -292,7 +334,12 @@ func (s *Store) replaceRows(ctx context.Context, tx *sql.Tx, bodyID, sessionID, 
 			// others, as an adoption moves it).
 			if !d.Number.IsZero() {
 				if h, ok := rows.known[d.Number]; ok {
-					return h.refusal(model.FormatDecisionNumber(rows.pattern, d.Number), "Bitte die Nummer im Protokoll prüfen; es ist nichts gespeichert.")
+					if !rows.takesEarlier(h, d) {
+						return h.refusal(model.FormatDecisionNumber(rows.pattern, d.Number), "Bitte die Nummer im Protokoll prüfen; es ist nichts gespeichert.")
+					}
+					// The earlier decision's record gives way to it
+					// (giveWayToImported).
+					rows.earlier = append(rows.earlier, d.Number)
 				}
 				rows.known[d.Number] = numberHolder{inFile: true, session: rows.session}
 			}
@@ -343,8 +390,55 @@ type minutesRows struct {
 	contributions, notes, remarks []rowInsert
 	decisions                     []model.Decision // new to the store
 	known                         map[model.DecisionNumber]numberHolder
-	session                       int    // the number of the imported session
-	pattern                       string // the body's numbering pattern
+	session                       int        // the number of the imported session
+	on                            model.Date // its date (zero if unknown)
+	pattern                       string     // the body's numbering pattern
+	// earlier are the numbers of earlier decisions that decisions of the
+	// file are (takesEarlier): their records give way.
+	earlier []model.DecisionNumber
+}
+
+// takesEarlier says whether the new decision d of the imported minutes is
+// the earlier decision h holds its number for: h is an earlier decision
+// (not the register's, not another of the file), d is adopted, and the
+// two name the same day where both name one (d's own date, else its
+// session's). Before, every such number refused the import, and the
+// minutes of the session that took a cited decision could not come in.
+func (rows *minutesRows) takesEarlier(h numberHolder, d model.Decision) bool {
+	if !h.earlier || h.inFile || d.Status != model.DecisionAdopted {
+		return false
+	}
+	day := d.AdoptedOn
+	if day.IsZero() {
+		day = rows.on
+	}
+	return h.on.IsZero() || day.IsZero() || h.on == day
+}
+
+// giveWayToImported removes, inside tx, the records of the body's earlier
+// decisions whose numbers the imported minutes of session number hold
+// (rows.earlier), each audited as removed with the session that now
+// holds it; what cites the number names the imported decision then.
+func (s *Store) giveWayToImported(ctx context.Context, tx *sql.Tx, bodyID int64, rows minutesRows) error {
+	for _, n := range rows.earlier {
+		var id int64
+		var label string
+		if err := tx.QueryRowContext(ctx, `SELECT id, label FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?`,
+			bodyID, n.Year, n.Seq).Scan(&id, &label); err != nil {
+			return fmt.Errorf("store: earlier decision %d/%d: %w", n.Year, n.Seq, err)
+		}
+		if err := s.touch(ctx, tx, "earlier_decision", id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM earlier_decisions WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: earlier decision: %w", err)
+		}
+		if err := s.audit(ctx, tx, "remove", "earlier_decision", id,
+			fmt.Sprintf("%s: als Beschluss der %d. Sitzung importiert", label, rows.session)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // knownNumbers gives the numbers the body holds already in the years of

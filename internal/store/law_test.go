@@ -487,7 +487,7 @@ func TestMinutesApprovalByProcedureAndImport(t *testing.T) {
 	// records "Bestätigung des Protokolls der 46. Sitzung".
 	item := model.AgendaItem{Title: "Begrüßung", Points: []string{"Bestätigung des Protokolls der 46. Sitzung"}}
 	must[int64](t)(s.SaveMinutes(ctx, bodyID, model.Session{Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusMinutesDraft},
-		[]MinutesItem{{Item: item}}, &MinutesApproval{Session: 46, Text: "Protokoll der 46. Sitzung"}, ImportSource{}))
+		[]MinutesItem{{Item: item}}, &MinutesApproval{Session: 46, Text: "Protokoll der 46. Sitzung", Stamp: stampOf(t, s, s46)}, ImportSource{}))
 	se = must[model.Session](t)(s.Session(ctx, s46))
 	if se.Status != model.StatusMinutesApproved || se.ApprovedIn != 48 || se.ApprovedOn != model.NewDate(2025, 11, 20) {
 		t.Errorf("46 after the import: %+v", se)

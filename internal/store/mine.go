@@ -40,13 +40,15 @@ const registrationsOf = `SELECT ` + itemCols + ` FROM agenda_items WHERE id IN (
 	ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id) DESC, position, id`
 
 // PendingRegistrations gives the registrations that wait for the
-// secretariat's decision, in sessions still being prepared (geplant,
-// einberufen).
+// secretariat's decision, whatever the stage of their session: one still
+// undecided when its session opened stays (the secretariat decides it or
+// moves it to a later session: MoveRegistration); before, it dropped off
+// the list and could not be moved anymore.
 func (s *Store) PendingRegistrations(ctx context.Context, bodyID int64) ([]model.AgendaItem, error) {
 	return queryList(ctx, s.db, scanItem, "pending registrations",
-		`SELECT `+itemCols+` FROM agenda_items WHERE status = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ? AND status IN (?, ?))
+		`SELECT `+itemCols+` FROM agenda_items WHERE status = ? AND session_id IN (SELECT id FROM sessions WHERE body_id = ?)
 		 ORDER BY (SELECT number FROM sessions WHERE sessions.id = agenda_items.session_id), registered_at, id`,
-		model.ItemRegistered, bodyID, model.StatusPlanned, model.StatusConvened)
+		model.ItemRegistered, bodyID)
 }
 
 // SessionsInStatus gives the body's sessions in one of the statuses,

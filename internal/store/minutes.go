@@ -112,24 +112,33 @@ func (s *Store) CreateProtocolNote(ctx context.Context, n model.ProtocolNote, op
 		// Dated inside once: the same form sent again stores nothing and
 		// moves no Stand.
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "protocol_note", func() (int64, error) {
-			after := n.Row()
-			if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
-				return 0, err
-			}
-			if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
-				return 0, err
-			}
-			id, err := s.insert(ctx, tx, "protocol_note", n.Author,
-				`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-				n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
-			if err != nil {
-				return id, err
-			}
-			return id, s.setItemFlag(ctx, tx, n.ItemID, "flag_note")
+			return s.insertProtocolNote(ctx, tx, n)
 		})
 		return err
 	})
 	return id, err
+}
+
+// insertProtocolNote adds the protocol note n inside tx (CreateProtocolNote,
+// and AcceptNoteSubmission for a note a member handed in): the minutes
+// must be open, a zero Position places it last, the item's box
+// "Protokollnotiz" is ticked.
+func (s *Store) insertProtocolNote(ctx context.Context, tx *sql.Tx, n model.ProtocolNote) (int64, error) {
+	after := n.Row()
+	if err := s.changeMinutesAt(ctx, tx, n.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
+		return 0, err
+	}
+	var err error
+	if n.Position, err = placeRow(ctx, tx, n.ItemID, n.Position); err != nil {
+		return 0, err
+	}
+	id, err := s.insert(ctx, tx, "protocol_note", n.Author,
+		`INSERT INTO protocol_notes (item_id, position, author, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+		n.ItemID, n.Position, n.Author, n.Text, n.Confidential)
+	if err != nil {
+		return id, err
+	}
+	return id, s.setItemFlag(ctx, tx, n.ItemID, "flag_note")
 }
 
 // ProtocolNotes gives an item's protocol notes in order.

@@ -26,18 +26,22 @@ import (
 // minutes list from outside the session: the decisions taken by written
 // procedure (Umlaufverfahren) since the previous session, and the earlier
 // sessions whose minutes the session approved under TOP 00 ("Das
-// Protokoll der 46. Sitzung vom … wurde genehmigt"). Any change of one of
-// them gives another stamp.
+// Protokoll der 46. Sitzung vom … wurde genehmigt") — and of the members'
+// comments on the draft, which the approval's form lists. Any change of
+// one of them gives another stamp.
 //
 // The minutes' text is rendered from the store by package minutes, which
 // cannot run inside the store's transaction: an approval reads the stamp
-// before it renders the text, and the store compares it inside the
-// approval's transaction (ApproveMinutes, ApproveMinutesCorrection,
-// StartProcedure with ApprovesSession), where it is required. Before, an
-// edit committed between the rendering and the approval made the frozen
-// rows differ from the approved text, or from the text the members were
-// sent. The day-stamp sessions.minutes_changed is no such stamp: it moves
-// once a day.
+// before it renders the text — the live approval takes the stamp of the
+// state its page showed, carried by the form — and the store compares it
+// inside the approval's transaction (ApproveMinutes,
+// ApproveMinutesCorrection, StartProcedure with ApprovesSession, the
+// import's approval of earlier minutes in SaveMinutes), where it is
+// required. Before, an edit committed between the rendering and the
+// approval made the frozen rows differ from the approved text, or from
+// the text the members were sent; and one committed between showing the
+// page and pressing its button was approved unseen. The day-stamp
+// sessions.minutes_changed is no such stamp: it moves once a day.
 type MinutesStamp string
 
 // minutesStampQueries are the statements whose rows make the stamp, each
@@ -63,6 +67,10 @@ var minutesStampQueries = []string{
 	// which the votes and the attendance list are given.
 	`SELECT ` + memberCols + ` FROM members ORDER BY id`,
 	`SELECT id, name, position, consent FROM sections WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) ORDER BY id`,
+	// The members' comments on the draft: not rendered, but shown beside
+	// the approval's button (the Verwaltung page), so that a comment
+	// made after the page was shown is not approved unseen.
+	`SELECT * FROM minutes_comments WHERE session_id = ? ORDER BY id`,
 }
 
 // minutesStampParts read, through q, what the minutes of session se show
@@ -201,7 +209,7 @@ func (s *Store) checkMinutesStamp(ctx context.Context, tx *sql.Tx, id int64, num
 		return err
 	}
 	if now != read {
-		return model.ConflictError("Das Protokoll der %d. Sitzung wurde inzwischen geändert, während es zur Genehmigung gelesen wurde; %s", number, then)
+		return model.ConflictError("Das Protokoll der %d. Sitzung wurde inzwischen geändert, seit es zur Genehmigung gelesen wurde; %s", number, then)
 	}
 	return nil
 }

@@ -100,7 +100,10 @@ type Subscriber struct {
 
 // Subscribers gives the enabled users who subscribed to the event, with the
 // channel and address, by user and channel. Users whose role may not
-// receive the event are left out.
+// receive the event are left out. Only users who saved their settings
+// are read: an account that never saved (whose subscriptions are the
+// defaults, model.NotificationSettings.Subscribed) has no address yet,
+// so nothing reaches it (Reach counts it as "ohne Adresse").
 func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscriber, error) {
 	return subscribers(ctx, s.rd, event)
 }
@@ -133,6 +136,67 @@ func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscribe
 		}
 	}
 	return out, nil
+}
+
+// Reach gives which of the members a notice of the event reaches
+// (model.Reach): the enabled accounts of the role model.RoleMember of
+// each member that receive the event (model.NotificationSettings.Subscribed:
+// as saved, or by the defaults while the user has not saved) on a
+// channel with an address. The written procedure's pages show it for
+// "Umlaufverfahren gestartet", so that the secretariat knows whom to
+// phone.
+func (s *Store) Reach(ctx context.Context, event model.Event, members []model.Member) (model.Reach, error) {
+	r := model.Reach{Members: members}
+	type acct struct {
+		role              model.Role
+		member            string
+		set               model.NotificationSettings
+		onEmail, onMatrix int
+	}
+	list, err := queryList(ctx, s.rd, func(sc scanner) (acct, error) {
+		var a acct
+		var saved int
+		err := sc.Scan(&a.role, &a.member, &saved, &a.set.Email, &a.set.MatrixRoom, &a.onEmail, &a.onMatrix)
+		a.set.Saved = saved == 1
+		return a, err
+	}, "member accounts", `SELECT u.role, u.member_abbrev, CASE WHEN ns.id IS NULL THEN 0 ELSE 1 END, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
+			(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?),
+			(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)
+		FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id WHERE u.disabled = 0 AND u.role = ?`,
+		event, model.ChannelEmail, event, model.ChannelMatrix, model.RoleMember)
+	if err != nil {
+		return r, err
+	}
+	for _, m := range members {
+		accounts, addressed, reached := 0, false, false
+		for _, a := range list {
+			if a.member != m.Abbrev {
+				continue
+			}
+			accounts++
+			for _, c := range model.Channels {
+				if a.set.Address(c) == "" {
+					continue
+				}
+				addressed = true
+				explicit := (c == model.ChannelEmail && a.onEmail > 0) || (c == model.ChannelMatrix && a.onMatrix > 0)
+				if a.set.Subscribed(a.role, event, c, explicit) {
+					reached = true
+				}
+			}
+		}
+		switch {
+		case reached:
+			r.Reached = append(r.Reached, m)
+		case accounts == 0:
+			r.Unreached = append(r.Unreached, model.Unreached{Member: m, Reason: "kein Konto"})
+		case !addressed:
+			r.Unreached = append(r.Unreached, model.Unreached{Member: m, Reason: "ohne Adresse"})
+		default:
+			r.Unreached = append(r.Unreached, model.Unreached{Member: m, Reason: "abbestellt"})
+		}
+	}
+	return r, nil
 }
 
 // notifySubscribers queues the notice for every subscriber of its event
@@ -380,15 +444,17 @@ func (s *Store) withdrawNotification(ctx context.Context, tx *sql.Tx, id int64, 
 //     now — the same follow-up, deadline or date, the same occasion.
 func stillToSend(ctx context.Context, q queryer, n model.Notification, now time.Time) (reason, address string, err error) {
 	address = n.Recipient
+	member := ""
 	if n.UserID != 0 {
 		var role model.Role
 		var disabled bool
 		var email, room string
-		var subscribed int
-		err := q.QueryRowContext(ctx, `SELECT u.role, u.disabled, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
+		var saved, subscribed int
+		err := q.QueryRowContext(ctx, `SELECT u.role, u.disabled, u.member_abbrev, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
+				CASE WHEN ns.id IS NULL THEN 0 ELSE 1 END,
 				(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)
 			FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id WHERE u.id = ?`, n.Event, n.Channel, n.UserID).
-			Scan(&role, &disabled, &email, &room, &subscribed)
+			Scan(&role, &disabled, &member, &email, &room, &saved, &subscribed)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return "das Konto gibt es nicht mehr.", address, nil
@@ -399,13 +465,14 @@ func stillToSend(ctx context.Context, q queryer, n model.Notification, now time.
 		case !n.Event.For(role):
 			return fmt.Sprintf("die Rolle des Kontos erhält „%s“ nicht.", n.Event.Label()), address, nil
 		}
-		address = model.NotificationSettings{Email: email, MatrixRoom: room}.Address(n.Channel)
-		if subscribed == 0 || address == "" {
+		set := model.NotificationSettings{Email: email, MatrixRoom: room, Saved: saved == 1}
+		address = set.Address(n.Channel)
+		if !set.Subscribed(role, n.Event, n.Channel, subscribed > 0) || address == "" {
 			return fmt.Sprintf("„%s“ (%s) ist abbestellt.", n.Event.Label(), n.Channel.Label()), n.Recipient, nil
 		}
 	}
 	if current, ok := reminderNow[n.Event]; ok {
-		key, state, err := current(ctx, q, n.Ref, now)
+		key, state, err := current(ctx, q, n.Ref, member, now)
 		if err != nil {
 			return "", address, err
 		}
@@ -418,19 +485,31 @@ func stillToSend(ctx context.Context, q queryer, n model.Notification, now time.
 
 // reminderNow gives, per reminder event, the key of the notice the
 // reminder loop would queue now for the object a waiting reminder
-// belongs to (its Ref), "" when it would queue none, and the object's
-// state in words for the reason of a withdrawal. Each is the producer's
-// own function, so the key's format is written once: a follow-up's
-// deadline changed, its session moved or cancelled, a registration
-// deadline of a cancelled session, a FachMK date moved, a kick-off talk
-// held — the waiting reminder is not the one the loop gives now and is
+// belongs to (its Ref) and the member of the account it is for ("" for
+// none), "" when it would queue none, and the object's state in words
+// for the reason of a withdrawal. Each is the producer's own function, so
+// the key's format is written once: a follow-up's deadline changed, its
+// session moved or cancelled, a registration deadline of a cancelled
+// session, a FachMK date moved, a kick-off talk held, a written procedure
+// closed or the member's vote cast, a report under "Reporting FachMK"
+// saved — the waiting reminder is not the one the loop gives now and is
 // withdrawn (stillToSend).
-var reminderNow = map[model.Event]func(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error){
-	model.EventFollowUpDue:     followUpReminderNow,
-	model.EventFollowUpOverdue: followUpReminderNow,
-	model.EventDeadlineSoon:    deadlineReminderNow,
-	model.EventConferenceSoon:  conferenceReminderNow,
-	model.EventKickoffDue:      kickoffReminderNow,
+var reminderNow = map[model.Event]func(ctx context.Context, q queryer, ref, member string, now time.Time) (key, state string, err error){
+	model.EventFollowUpDue:      byRef(followUpReminderNow),
+	model.EventFollowUpOverdue:  byRef(followUpReminderNow),
+	model.EventDeadlineSoon:     byRef(deadlineReminderNow),
+	model.EventConferenceSoon:   byRef(conferenceReminderNow),
+	model.EventKickoffDue:       byRef(kickoffReminderNow),
+	model.EventProcedureClosing: procedureClosingNow,
+	model.EventReportDue:        reportReminderNow,
+}
+
+// byRef makes a reminder check that needs only the object (the ref) one
+// of reminderNow.
+func byRef(f func(ctx context.Context, q queryer, ref string, now time.Time) (key, state string, err error)) func(ctx context.Context, q queryer, ref, member string, now time.Time) (key, state string, err error) {
+	return func(ctx context.Context, q queryer, ref, _ string, now time.Time) (string, string, error) {
+		return f(ctx, q, ref, now)
+	}
 }
 
 // refID reads the id from a ref "kind:ID" of the kind.
@@ -735,13 +814,19 @@ func (s *Store) Delivery(ctx context.Context, ref string) (model.Delivery, error
 // ---- preferences ----
 
 // NotificationSettings gives a user's notification settings; a user who
-// never saved gets the defaults (no addresses, nothing subscribed) with
-// Saved false.
+// never saved gets the defaults with Saved false: no addresses, the
+// subscriptions of the role's defaults (model.DefaultSubscriptions), which
+// the preferences page shows ticked.
 func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.NotificationSettings, error) {
 	set := model.NotificationSettings{UserID: userID, DueDays: model.DefaultDueDays}
 	err := s.db.QueryRowContext(ctx, `SELECT email, matrix_room, due_days, version FROM notification_settings WHERE user_id = ?`, userID).
 		Scan(&set.Email, &set.MatrixRoom, &set.DueDays, &set.Version)
 	if errors.Is(err, sql.ErrNoRows) {
+		var role model.Role
+		if err := s.db.QueryRowContext(ctx, `SELECT role FROM users WHERE id = ?`, userID).Scan(&role); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return set, fmt.Errorf("store: notification settings: %w", err)
+		}
+		set.Subscriptions = model.DefaultSubscriptions(role)
 		return set, nil
 	} else if err != nil {
 		return set, fmt.Errorf("store: notification settings: %w", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -55,7 +56,10 @@ func TestNotificationSettings(t *testing.T) {
 	fixture(t, s)
 	uid := must[int64](t)(s.CreateUser(ctx, model.User{Username: "hessen", Name: "Büro Hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, "x"))
 	set := must[model.NotificationSettings](t)(s.NotificationSettings(ctx, uid))
-	if set.Saved || set.DueDays != model.DefaultDueDays || len(set.Subscriptions) != 0 {
+	// Not saved: the defaults of a member office, by e-mail, among them
+	// the written procedure (Voreinstellung).
+	if set.Saved || set.DueDays != model.DefaultDueDays || !slices.Equal(set.Subscriptions, model.DefaultSubscriptions(model.RoleMember)) ||
+		!set.Wants(model.EventProcedureStarted, model.ChannelEmail) || !set.Wants(model.EventProcedureClosing, model.ChannelEmail) {
 		t.Fatalf("defaults = %+v", set)
 	}
 	sub := func(e model.Event, c model.Channel) model.Subscription {

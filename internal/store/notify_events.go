@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -176,7 +177,7 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 	title := model.PublicText(d.Title)
 	_, err := s.notifySubscribers(ctx, tx, Notice{
 		Event:   model.EventProcedureClosing,
-		Key:     fmt.Sprintf("umlauf_frist:%d", p.ID),
+		Key:     procedureClosingKey(p.ID),
 		Subject: "Erinnerung: Umlaufverfahren (" + body.Abbrev + ") „" + title + "“ endet am " + model.BerlinDateTime(p.Deadline),
 		// The list is the state when the reminder is written (a message
 		// may wait in the outbox); it says so rather than reading as now.
@@ -188,6 +189,50 @@ func (s *Store) noticeProcedureClosing(ctx context.Context, tx *sql.Tx, body mod
 		},
 	})
 	return err
+}
+
+// procedureClosingKey is the key of the notice "Umlaufverfahren endet
+// morgen" of the procedure (noticeProcedureClosing); its ref is the same.
+func procedureClosingKey(procedureID int64) string {
+	return fmt.Sprintf("umlauf_frist:%d", procedureID)
+}
+
+// procedureClosingNow is the occasion check of "Umlaufverfahren endet
+// morgen (ohne meine Stimme)" (reminderNow): the reminder is current
+// while its procedure is open, its deadline still to come within
+// ReminderLead, and the account's member (a member office's) has not
+// voted. A procedure ended early or closed, a deadline past, a vote cast
+// since the reminder was queued: it is withdrawn.
+func procedureClosingNow(ctx context.Context, q queryer, ref, member string, now time.Time) (key, state string, err error) {
+	id, ok := refID(ref, "umlauf_frist")
+	if !ok {
+		return "", "kein Umlaufverfahren", nil
+	}
+	p, err := procedureByID(ctx, q, id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return "", "das Umlaufverfahren gibt es nicht mehr", nil
+	case err != nil:
+		return "", "", err
+	case p.Status != model.ProcedureOpen:
+		return "", "das Umlaufverfahren ist abgeschlossen", nil
+	case !now.Before(p.Deadline):
+		return "", "die Frist ist am " + model.BerlinDateTime(p.Deadline) + " abgelaufen", nil
+	case p.Deadline.Sub(now) > ReminderLead:
+		return "", "Frist: " + model.BerlinDateTime(p.Deadline), nil
+	}
+	if member != "" {
+		votes, err := procedureVotes(ctx, q, id)
+		if err != nil {
+			return "", "", err
+		}
+		for _, v := range votes {
+			if v.Member == member {
+				return "", member + " hat inzwischen abgestimmt", nil
+			}
+		}
+	}
+	return procedureClosingKey(id), "Frist: " + model.BerlinDateTime(p.Deadline), nil
 }
 
 // noticeProcedureResult queues "Umlaufverfahren abgeschlossen" when a

@@ -37,7 +37,7 @@ func TestOParlFileNamesDraft(t *testing.T) {
 	// The 51st session approves the minutes of the 50th.
 	se51 := se
 	se51.Number, se51.Date = 51, model.NewDate(2030, 4, 1)
-	id51, err := s.SaveMinutes(ctx, bodyID, se51, []MinutesItem{importItem(1, 3), importItem(2, 4)}, &MinutesApproval{Session: 50, Text: "Protokoll"}, ImportSource{})
+	id51, err := s.SaveMinutes(ctx, bodyID, se51, []MinutesItem{importItem(1, 3), importItem(2, 4)}, &MinutesApproval{Session: 50, Text: "Protokoll", Stamp: stampOf(t, s, id50)}, ImportSource{})
 	check(t, err)
 	if name, fn := file(id50); name != "Protokoll der 50. Sitzung (öffentliche Fassung)" || fn != "protokoll-50.pdf" {
 		t.Errorf("approved minutes' file: %q, %q", name, fn)

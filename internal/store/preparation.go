@@ -5,10 +5,12 @@ package store
 // Beschlussempfehlungen and the Grüne Liste proposals that follow from them.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -731,8 +733,153 @@ func (s *Store) prepItemTx(ctx context.Context, tx *sql.Tx, se model.Session, ta
 		se.BodyID, model.RecommendationsSection).Scan(&section); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("store: recommendations section: %w", err)
 	}
-	return s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, SectionID: section.Int64, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
+	id, err := s.insertItem(ctx, tx, model.AgendaItem{SessionID: se.ID, SectionID: section.Int64, Title: target.Title, Points: target.Points, Goal: model.GoalDecision,
 		Sources: target.Sources, Reporters: target.Reporters, Position: pos, Status: model.ItemAccepted, RegisteredBy: target.RegisteredBy})
+	if err != nil {
+		return 0, err
+	}
+	// Not at the end, where the order of the proposals put it (the
+	// AL-Runde then went through the session's TOPs in the order the
+	// proposals came in): at the place of its target in the prepared
+	// session's agenda.
+	return id, s.orderLikePrepared(ctx, tx, se.ID, id, target.ID)
+}
+
+// followPreparedOrder puts the items of the sessions preparing session
+// sessionID (the AL-Runde before an IT-PLR session) in the order of its
+// agenda again after that agenda's order changed (a TOP moved):
+// orderLikePrepared for each of them.
+func (s *Store) followPreparedOrder(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	ids, err := queryList(ctx, tx, func(sc scanner) (int64, error) {
+		var id int64
+		return id, sc.Scan(&id)
+	}, "preparatory sessions", `SELECT id FROM sessions WHERE prepares_session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := s.orderLikePrepared(ctx, tx, id, 0, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// orderLikePrepared orders the items of preparatory session prepID that
+// carry recommendations as their target items stand in the prepared
+// session's agenda: the AL-Runde walks through the IT-PLR session's TOPs
+// in that session's order. newItem, if not 0, is such an item just added
+// at the end (for item newTarget of the prepared session): it goes before the first of them whose target comes after
+// its own (or after the last), the others stay — also in a running
+// session, whose agenda grows as proposals come in. With newItem 0 (the
+// prepared agenda's order changed) they are sorted anew: the other items
+// (TOP 00, the round's own) keep their places, the recommendation items
+// take the places they held among them — only while the session is ahead
+// (geplant, einberufen). A held or cancelled session keeps its order.
+func (s *Store) orderLikePrepared(ctx context.Context, tx *sql.Tx, prepID, newItem, newTarget int64) error {
+	se, err := loadSessionTx(ctx, tx, prepID)
+	if err != nil {
+		return err
+	}
+	if se.Held() || se.Cancelled() || newItem == 0 && !se.Status.Ahead() {
+		return nil
+	}
+	type place struct{ pos, id int64 }
+	targets := map[int64]place{}
+	rows, err := tx.QueryContext(ctx, `SELECT r.item_id, t.position, t.id FROM recommendations r JOIN agenda_items t ON t.id = r.target_item_id
+		WHERE r.session_id = ? ORDER BY r.id`, prepID)
+	if err != nil {
+		return fmt.Errorf("store: recommendation targets: %w", err)
+	}
+	for rows.Next() {
+		var item int64
+		var p place
+		if err := rows.Scan(&item, &p.pos, &p.id); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: recommendation targets: %w", err)
+		}
+		if _, ok := targets[item]; !ok {
+			targets[item] = p
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("store: recommendation targets: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: recommendation targets: %w", err)
+	}
+	items, err := queryList(ctx, tx, scanItem, "agenda items",
+		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, prepID, model.ItemAccepted)
+	if err != nil {
+		return err
+	}
+	before := func(a, b place) int {
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	}
+	if newItem != 0 {
+		// Its recommendation is written after this: the target is named.
+		target := place{id: newTarget}
+		if err := tx.QueryRowContext(ctx, `SELECT position FROM agenda_items WHERE id = ?`, newTarget).Scan(&target.pos); err != nil {
+			return fmt.Errorf("store: target of the new item: %w", err)
+		}
+		targets[newItem] = target
+		i := slices.IndexFunc(items, func(it model.AgendaItem) bool { return it.ID == newItem })
+		if i < 0 {
+			return nil
+		}
+		it := items[i]
+		items = slices.Delete(items, i, i+1)
+		at, last := -1, -1
+		for k, x := range items {
+			p, ok := targets[x.ID]
+			if !ok {
+				continue
+			}
+			last = k
+			if at < 0 && before(target, p) < 0 {
+				at = k
+			}
+		}
+		switch {
+		case at >= 0:
+		case last >= 0:
+			at = last + 1
+		default:
+			at = len(items)
+		}
+		items = slices.Insert(items, at, it)
+		return s.placeAll(ctx, tx, items)
+	}
+	var slots []int
+	var carried []model.AgendaItem
+	for k, it := range items {
+		if _, ok := targets[it.ID]; ok {
+			slots = append(slots, k)
+			carried = append(carried, it)
+		}
+	}
+	sorted := slices.Clone(carried)
+	slices.SortStableFunc(sorted, func(a, b model.AgendaItem) int { return before(targets[a.ID], targets[b.ID]) })
+	for k, it := range sorted {
+		items[slots[k]] = it
+	}
+	return s.placeAll(ctx, tx, items)
+}
+
+// placeAll gives the items the positions 1…n in their order inside tx,
+// changing only those whose position differs.
+func (s *Store) placeAll(ctx context.Context, tx *sql.Tx, items []model.AgendaItem) error {
+	for k, it := range items {
+		if it.Position != k+1 {
+			if err := s.placeItem(ctx, tx, it.ID, k+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // RecordRecommendation records a recommendation given in a past

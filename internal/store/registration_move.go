@@ -1,7 +1,8 @@
 package store
 
 // Anmeldung in eine andere Sitzung verlegen: a pending registration of a
-// cancelled session moves to another session of the same body, in one
+// cancelled session (or, moved by the secretariat, of a session that began
+// before it was decided) moves to another session of the same body, in one
 // transaction (model.AgendaItem.RegistrationMove, model.CheckMoveTarget).
 
 import (
@@ -15,7 +16,8 @@ import (
 )
 
 // RegistrationMove asks to move a pending registration of a cancelled
-// session to another session (MoveRegistration).
+// session (or, by the secretariat, of a session that has begun) to another
+// session (MoveRegistration).
 type RegistrationMove struct {
 	ItemID  int64
 	Version int // the registration's version as read
@@ -27,7 +29,8 @@ type RegistrationMove struct {
 }
 
 // MoveRegistration moves the pending registration m.ItemID of a cancelled
-// session to the session numbered m.Target of the same body, which must
+// session — or, moved by the secretariat, of a session that opened (or
+// ended) before it decided on it — to the session numbered m.Target of the same body, which must
 // take registrations (model.CheckMoveTarget), in one transaction. It is
 // the same registration, not a new one: the agenda item keeps its id (its
 // page /anmeldungen/{id}), title, points, goal, sources, reporting
@@ -43,9 +46,11 @@ type RegistrationMove struct {
 // co-applicants are told, and so is the other side: the secretariat when
 // the office moved it, the registering member when the secretariat did
 // (EventItemDeferred). A stale version is a conflict; a registration that
-// is decided or whose session is not cancelled, and a target that is not
-// of the body or takes no registrations, are refused with the reason (a
-// rule error). It gives the item as stored and the target session.
+// is decided or whose session is neither cancelled nor (for the
+// secretariat) begun, and a target that is not of the body or takes no
+// registrations, are refused with the reason (a rule error;
+// model.AgendaItem.RegistrationMove). It gives the item as stored and the
+// target session.
 func (s *Store) MoveRegistration(ctx context.Context, m RegistrationMove) (model.AgendaItem, model.Session, error) {
 	var out model.AgendaItem
 	var to model.Session
@@ -64,7 +69,7 @@ func (s *Store) MoveRegistration(ctx context.Context, m RegistrationMove) (model
 		if err != nil {
 			return err
 		}
-		if err := it.RegistrationMove(from); err != nil {
+		if err := it.RegistrationMove(from, m.Member == ""); err != nil {
 			return err
 		}
 		if it.Version != m.Version {
@@ -138,7 +143,7 @@ func (s *Store) moveRegistrationRows(ctx context.Context, tx *sql.Tx, itemID, se
 func (s *Store) noticeRegistrationMoved(ctx context.Context, tx *sql.Tx, it model.AgendaItem, from, to model.Session, bySecretariat bool) error {
 	title := model.PublicText(it.Title)
 	link := fmt.Sprintf("/anmeldungen/%d", it.ID)
-	moved := fmt.Sprintf("Die Anmeldung „%s“ (%s) der abgesagten %s ist in die %s verlegt", title, it.RegisteredBy, from.Title(), to.Title())
+	moved := fmt.Sprintf("Die Anmeldung „%s“ (%s) der %s ist in die %s verlegt", title, it.RegisteredBy, model.MovedFrom(from), to.Title())
 	if !to.Date.IsZero() {
 		moved += fmt.Sprintf(" (am %s)", to.Date.German())
 	}

@@ -164,7 +164,7 @@ func reportNotice(se model.Session, heading string, deadline model.Date, member 
 	}
 	return Notice{
 		Event:   model.EventReportDue,
-		Key:     fmt.Sprintf("reporting_frist:%d:%s:%s", se.ID, deadline, member),
+		Key:     reportReminderKey(se.ID, deadline, member),
 		Ref:     fmt.Sprintf("reporting_frist:%d", se.ID),
 		Subject: fmt.Sprintf("Bericht für „%s“ bis %s: %s", model.ReportingFachMKTitle, deadline.German(), heading),
 		Body: fmt.Sprintf("Für die %s%s fehlt noch Ihr Bericht unter „%s“ für %s.\n"+
@@ -175,4 +175,46 @@ func reportNotice(se model.Session, heading string, deadline model.Date, member 
 			return sub.User.Role == model.RoleSpokesperson && sub.User.MemberAbbrev == member
 		},
 	}
+}
+
+// reportReminderKey is the key of the reminder of member's missing
+// reports for the session with its deadline (reportNotice): a session
+// moved (another deadline) is reminded of again.
+func reportReminderKey(sessionID int64, deadline model.Date, member string) string {
+	return fmt.Sprintf("reporting_frist:%d:%s:%s", sessionID, deadline, member)
+}
+
+// reportReminderNow is the occasion check of "Reporting FachMK" reminders
+// (reminderNow): the reminder of the session (the ref) for the account's
+// member is current while the session is planned or convened, its
+// deadline from today to model.ReportReminderDays ahead, and the member
+// owes a report for a conference it speaks for — as QueueReportReminders
+// asks. A report saved, the session cancelled or moved, the deadline
+// passed: the waiting reminder is withdrawn.
+func reportReminderNow(ctx context.Context, q queryer, ref, member string, now time.Time) (key, state string, err error) {
+	id, ok := refID(ref, "reporting_frist")
+	if !ok || member == "" {
+		return "", "keine Berichtsfrist", nil
+	}
+	se, err := queryOne(ctx, q, scanSession, fmt.Sprintf("session %d", id), `SELECT `+sessionCols+` FROM sessions WHERE id = ?`, id)
+	if errors.Is(err, ErrNotFound) {
+		return "", "die Sitzung gibt es nicht mehr", nil
+	} else if err != nil {
+		return "", "", err
+	}
+	deadline, ok := reportDeadlineNear(se, model.BerlinDate(now))
+	if !ok {
+		if se.Cancelled() {
+			return "", se.Title() + " ist abgesagt", nil
+		}
+		return "", "die Berichtsfrist ist nicht mehr bald (" + model.ReportDeadline(se).German() + ")", nil
+	}
+	_, missing, err := missingReports(ctx, q, se.BodyID, se.ID, member)
+	if err != nil {
+		return "", "", err
+	}
+	if len(missing[member]) == 0 {
+		return "", "der Bericht von " + member + " ist gespeichert", nil
+	}
+	return reportReminderKey(se.ID, deadline, member), "Frist: " + deadline.German(), nil
 }

@@ -227,6 +227,9 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 		if err := checkAgendaOpen(ctx, tx, to.SessionID); err != nil {
 			return err
 		}
+		if err := checkTopicOf(ctx, tx, to.SessionID, to.SectionID); err != nil {
+			return err
+		}
 		// The item is public with the agenda: the request's confidential
 		// passages stay marked (each line's marks are balanced as the form
 		// stored them). Marks still in their typed form [[…]] are read as
@@ -257,6 +260,27 @@ func (s *Store) RequestToItem(ctx context.Context, id int64, version int, to Req
 		return s.noticeRequest(ctx, tx, q, "als TOP angemeldet")
 	})
 	return itemID, err
+}
+
+// checkTopicOf refuses, at the form's field (abschnitt), a section that
+// is no topic (model.Section.Topic: not the opening section, not the
+// Grüne Liste) of the body of session sessionID, inside tx; 0 (no
+// section) passes. The item registered from a request goes into it when
+// accepted (makeRoom), which refuses such a section only then.
+func checkTopicOf(ctx context.Context, tx *sql.Tx, sessionID, sectionID int64) error {
+	if sectionID == 0 {
+		return nil
+	}
+	sections, err := sessionSections(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	for _, c := range model.Topics(sections) {
+		if c.ID == sectionID {
+			return nil
+		}
+	}
+	return model.AtField("abschnitt", model.InputError("Das gewählte Schwerpunktthema gibt es auf der Tagesordnung nicht; bitte eines aus der Liste wählen (oder „ohne“)."))
 }
 
 // RequestOfItem gives the request an agenda item came from (ErrNotFound

@@ -434,7 +434,11 @@ func (s *Store) quorumTx(ctx context.Context, tx *sql.Tx, se model.Session) (boo
 	if err := s.touch(ctx, tx, "session", se.ID); err != nil {
 		return false, "", err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, version = version + 1 WHERE id = ?`, result, se.ID); err != nil {
+	// The finding with its count and the item it was made at, which the
+	// minutes record (minutes.Item.RecordLines); quorum alone said only
+	// 'ja' or 'nein'.
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, quorum_reason = ?, quorum_item_id = ?, version = version + 1 WHERE id = ?`,
+		result, reason, se.CurrentItemID, se.ID); err != nil {
 		return false, "", fmt.Errorf("store: quorum: %w", err)
 	}
 	return ok, reason, s.audit(ctx, tx, "quorum", "session", se.ID, reason)

@@ -218,6 +218,13 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 		if err := joinRefusals(se.Validate(), checkSessionKind(ctx, tx, se)); err != nil {
 			return err
 		}
+		cur, err := loadSessionTx(ctx, tx, se.ID)
+		if err != nil {
+			return err
+		}
+		if err := sessionRecordKept(cur, se); err != nil {
+			return err
+		}
 		wasPublished := agendaPublished(ctx, tx, se.ID)
 		if se.AgendaPublished && !wasPublished {
 			// Published in the same write as the check: a session held
@@ -238,6 +245,33 @@ func (s *Store) UpdateSession(ctx context.Context, se model.Session) error {
 		}
 		return nil
 	})
+}
+
+// sessionRecordKept refuses an update (UpdateSession) that changes what
+// session cur records once it may no longer change: nothing of a session
+// whose minutes are approved (ErrImmutable: the approved minutes name its
+// date, place and chair), and not its number, date, times, place, chair,
+// kind, applicants or registration deadline once it has begun or was
+// cancelled (model.Session.Schedulable, as EditSession refuses them).
+// What a held session's minutes still set (their Stand, the approving
+// session, the item under discussion) may change until approval.
+func sessionRecordKept(cur, se model.Session) error {
+	record := func(x model.Session) []any {
+		return []any{x.Number, x.Date, x.StartTime, x.EndTime, x.Place, x.Chair, sessionKind(x.Kind), strings.Join(x.Applicants, ","), x.RegistrationDeadline}
+	}
+	changed := !slices.Equal(record(cur), record(se))
+	if cur.Status.MinutesFrozen() {
+		if changed || cur.MinutesStand != se.MinutesStand || cur.ApprovedIn != se.ApprovedIn || cur.AgendaPublished != se.AgendaPublished ||
+			cur.CurrentItemID != se.CurrentItemID {
+			return &model.Error{Class: model.ErrRule, Err: ErrImmutable, Reason: fmt.Sprintf(
+				"Das Protokoll der %s ist genehmigt; Termin, Ort, Vorsitz und die übrigen Angaben der Sitzung sind damit unveränderlich.", cur.Title())}
+		}
+		return nil
+	}
+	if changed {
+		return cur.Schedulable()
+	}
+	return nil
 }
 
 // SetSessionStatus moves a session one step along the cycle (geplant →
@@ -866,7 +900,8 @@ func IntoSection(sectionID int64) AcceptOption {
 
 // DecideRegistration takes the secretariat's decision on a registered
 // item (version: the one read): accepted, it goes to the end of the
-// agenda (or, IntoSection, to the end of its section); declined, it
+// agenda's topics, before "Reporting FachMK" and the Grüne Liste
+// (makeRoom), or, IntoSection, to the end of its section; declined, it
 // leaves it, with a reason for the registering office that has no
 // confidential marks (model.CheckDeclineReason). The position is found inside the write, so that two
 // registrations accepted at the same moment do not share one.
@@ -899,14 +934,11 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		if err := checkAgendaOpen(ctx, tx, it.SessionID); err != nil {
 			return err
 		}
+		if it.Position, err = s.makeRoom(ctx, tx, it, o.section); err != nil {
+			return err
+		}
 		if o.section != 0 {
-			if it.Position, err = s.makeRoomInSection(ctx, tx, it, o.section); err != nil {
-				return err
-			}
 			it.SectionID = o.section
-		} else if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ? AND id <> ? AND status IN (?, '')`,
-			it.SessionID, it.ID, model.ItemAccepted).Scan(&it.Position); err != nil {
-			return fmt.Errorf("store: agenda position: %w", err)
 		}
 		it.Status, it.DeclineReason = model.ItemAccepted, ""
 		if err := s.updateItemTx(ctx, tx, it); err != nil {
@@ -917,14 +949,17 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 	return it, err
 }
 
-// makeRoomInSection gives the position an item accepted into section
-// takes on its session's agenda — after the last accepted item of that
-// section or of an earlier one, "Reporting FachMK" not counted — and numbers the other items around it,
-// inside tx. A section that is not a topic of the session's body is
-// refused.
-func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.AgendaItem, section int64) (int, error) {
-	sections, err := queryList(ctx, tx, scanSection, "sections",
-		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) ORDER BY position, id`, it.SessionID)
+// makeRoom gives the position an item accepted into section takes on its
+// session's agenda, and numbers the other items around it, inside tx: in
+// a section, after the last accepted item of that section or of an
+// earlier one, "Reporting FachMK" not counted (a section that is not a
+// topic of the session's body is refused); without one (section 0, "– am
+// Ende –"), at the end of the topics, before the standing items that close
+// the agenda ("Reporting FachMK" and the block of the Grüne Liste after
+// it) — before, it went after them, behind "Reporting FachMK" or into the
+// Grüne Liste's block.
+func (s *Store) makeRoom(ctx context.Context, tx *sql.Tx, it model.AgendaItem, section int64) (int, error) {
+	sections, err := sessionSections(ctx, tx, it.SessionID)
 	if err != nil {
 		return 0, err
 	}
@@ -933,12 +968,33 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 	if err != nil {
 		return 0, err
 	}
-	at, ok := sectionSlot(items, sections, section) // the number of items before the new one
-	if !ok {
-		return 0, model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist kein Schwerpunktthema dieser Tagesordnung."))
+	at := len(items) // the number of items before the new one
+	if section != 0 {
+		var ok bool
+		if at, ok = sectionSlot(items, sections, section); !ok {
+			return 0, model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist kein Schwerpunktthema dieser Tagesordnung."))
+		}
+	} else {
+		for at > 0 && (items[at-1].ReportingFachMK() || onGreenList(items[at-1], sections)) {
+			at--
+		}
 	}
-	// The items keep their order, numbered 1, 2, … around the new one
-	// (positions may have gaps: a declined or deferred item left one).
+	// The items keep their order, numbered 1, 2, … around the new one.
+	return at + 1, s.numberAround(ctx, tx, items, at)
+}
+
+// sessionSections gives the agenda sections of the body of session
+// sessionID in their order, inside tx.
+func sessionSections(ctx context.Context, tx *sql.Tx, sessionID int64) ([]model.Section, error) {
+	return queryList(ctx, tx, scanSection, "sections",
+		`SELECT id, body_id, name, position, consent FROM sections WHERE body_id = (SELECT body_id FROM sessions WHERE id = ?) ORDER BY position, id`, sessionID)
+}
+
+// numberAround gives the items (an agenda in its order, without the new
+// item) the positions 1, 2, … around a new item standing after the first
+// at of them, inside tx (makeRoom): positions may
+// have gaps (a declined or deferred item left one).
+func (s *Store) numberAround(ctx context.Context, tx *sql.Tx, items []model.AgendaItem, at int) error {
 	for i, x := range items {
 		want := i + 1
 		if i >= at {
@@ -946,16 +1002,16 @@ func (s *Store) makeRoomInSection(ctx context.Context, tx *sql.Tx, it model.Agen
 		}
 		if x.Position != want {
 			if err := s.placeItem(ctx, tx, x.ID, want); err != nil {
-				return 0, err
+				return err
 			}
 		}
 	}
-	return at + 1, nil
+	return nil
 }
 
 // placeItem gives an agenda item another position inside tx (its version
 // moves, its OParl object is built again), for the writes that renumber
-// an agenda (MoveItem, makeRoomInSection).
+// an agenda (MoveItem, makeRoom).
 func (s *Store) placeItem(ctx context.Context, tx *sql.Tx, itemID int64, position int) error {
 	if err := s.touch(ctx, tx, "agenda_item", itemID); err != nil {
 		return err

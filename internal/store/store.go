@@ -39,9 +39,10 @@ var sqliteMigrations embed.FS
 var (
 	// ErrNotFound means the row does not exist.
 	ErrNotFound error = &model.Error{Class: model.ErrNotFound, Reason: "Der Eintrag existiert nicht (mehr)."}
-	// ErrConflict means the row was changed by someone else since it was read
-	// (its version no longer matches).
-	ErrConflict error = &model.Error{Class: model.ErrConflict, Reason: "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert, die andere bleibt erhalten."}
+	// ErrConflict means the row was changed since it was read (its version
+	// no longer matches): by someone else, or by the same user in another
+	// window or tab, which the reason names too.
+	ErrConflict error = &model.Error{Class: model.ErrConflict, Reason: "Dieser Eintrag wurde inzwischen geändert – von jemand anderem oder von Ihnen in einem anderen Fenster. Ihre Änderung wurde nicht gespeichert, die andere bleibt erhalten."}
 	// ErrImmutable means the row may no longer change: an adopted decision or
 	// the minutes of a session whose minutes are approved.
 	ErrImmutable error = &model.Error{Class: model.ErrRule, Reason: "Das Protokoll dieser Sitzung ist genehmigt oder der Beschluss ist gefasst; beides ist unveränderlich. Korrekturen werden als neue Fassung angelegt."}

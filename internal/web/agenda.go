@@ -38,7 +38,7 @@ type manageData struct {
 	Conferences map[int64]model.Body
 	Documents   []store.Document
 	Comments    []store.Comment
-	ToApprove   []model.Session
+	ToApprove   []minutesToApprove
 	Versions    []store.MinutesVersion
 	// CorrectionsToApprove are proposed corrections of earlier minutes
 	// that this running session may approve (corrections.go), with the
@@ -69,6 +69,13 @@ type manageData struct {
 	// correction ("berichtigung-<id>") that was refused (no quorum),
 	// with its reason shown at its button.
 	Approval refusedForm
+	// ApprovalSeen is the last comment on the draft the refused approval's
+	// form listed (its field "kommentar_bis"): comments after it are
+	// marked as new at the form shown again.
+	ApprovalSeen int64
+	// ApprovalStale: the approval was refused because the minutes or
+	// their comments changed after the page was shown (a conflict).
+	ApprovalStale bool
 	// VoteOpen: a vote of the running session is open; the session ends
 	// only after it was closed or cancelled on the live page.
 	VoteOpen bool
@@ -103,6 +110,16 @@ type manageData struct {
 	// MoveTargets are the sessions a pending registration of this
 	// cancelled session may be moved to (moveOptions; none otherwise).
 	MoveTargets []moveOption
+}
+
+// Places gives the places of the agenda, 1…n, that the form "an
+// Position …" offers an item (store.MoveItemTo counts them so).
+func (d manageData) Places() []int {
+	out := make([]int, len(d.Items))
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
 }
 
 // DeferForm gives the deferral form of an item of the page.
@@ -180,7 +197,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 // of with (Status, Row, Upload, Approval, Decline).
 func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval, Decline: with.Decline}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval, ApprovalSeen: with.ApprovalSeen, ApprovalStale: with.ApprovalStale, Decline: with.Decline}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -254,13 +271,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.CorrectionsToApprove, d.CorrectionSessions, err = s.st.ProposedCorrections(ctx, council.ID)
 	}
 	if err == nil && se.Status == model.StatusRunning {
-		var drafts []model.Session
-		drafts, err = s.st.SessionsWithStatus(ctx, council.ID, model.StatusMinutesDraft)
-		for _, o := range drafts {
-			if o.Number < se.Number {
-				d.ToApprove = append(d.ToApprove, o)
-			}
-		}
+		d.ToApprove, err = s.minutesToApprove(ctx, council.ID, se.Number)
 	}
 	if err == nil && se.Status == model.StatusRunning {
 		_, d.VoteOpen, err = s.st.OpenSessionVote(ctx, se.ID)
@@ -280,7 +291,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Later, err = s.laterSessions(ctx, se)
 	}
 	if err == nil && len(d.Registrations) > 0 {
-		d.MoveTargets, err = s.moveOptions(ctx, se)
+		d.MoveTargets, err = s.moveOptions(ctx, se, true)
 	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID
@@ -688,11 +699,24 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	delta := 1
-	if r.PostFormValue("richtung") == "hoch" {
-		delta = -1
+	// "an Position …" moves the item there in one step (store.MoveItemTo);
+	// the arrows ("richtung") one place.
+	var err error
+	if v := r.PostFormValue("position"); v != "" {
+		place, convErr := strconv.Atoi(strings.TrimSpace(v))
+		if convErr != nil {
+			s.badRequest(w, r, "Bitte eine Position der Tagesordnung wählen.")
+			return
+		}
+		err = s.st.MoveItemTo(r.Context(), it.ID, place, formVersion(r))
+	} else {
+		delta := 1
+		if r.PostFormValue("richtung") == "hoch" {
+			delta = -1
+		}
+		err = s.st.MoveItem(r.Context(), it.ID, delta, formVersion(r))
 	}
-	if err := s.st.MoveItem(r.Context(), it.ID, delta, formVersion(r)); err != nil {
+	if err != nil {
 		// Refused (the session was held, its minutes approved): the page
 		// the move came from, with the reason — the live page at the
 		// item while its minutes are kept there, else the agenda.

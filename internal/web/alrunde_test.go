@@ -231,7 +231,7 @@ func TestPreparatoryBodyPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	presentExcept(t, st, al40) // the approval needs the quorum
-	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/40/genehmigen", url.Values{"protokoll": {"39"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/gremien/al-runde/sitzungen/40/genehmigen", approvalForm(t, gs, ts.URL+"/gremien/al-runde/sitzungen/40/verwaltung", 39)); code != http.StatusSeeOther {
 		t.Fatalf("approval: %d %s", code, body)
 	}
 	if se, _ := st.Session(ctx, al39.ID); se.Status != model.StatusMinutesApproved || se.ApprovedIn != 40 {

@@ -182,7 +182,7 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 				Question:    fmt.Sprintf("Wollen Sie den Mitantrag zu „%s“ ablehnen, um den %s Ihr Mitglied gebeten hat?", model.InternalText(c.Title), names.Of(c.NamedBy)),
 				Consequence: "Ihr Mitglied zählt dann nicht für den Antrag. Die Ablehnung lässt sich nicht zurücknehmen; erneut gefragt wird Ihr Mitglied erst, wenn der Beschlussvorschlag geändert wird.",
 				Action:      r.URL.Path, Button: "Ja, Mitantrag ablehnen", Back: localBack(r.PostFormValue("zurueck"), "/mein-bereich#mitantraege"),
-				Keep: [][2]string{{"antwort", string(model.CoDecline)}, {"fassung", r.PostFormValue("fassung")}}}) {
+				Keep: [][2]string{{"antwort", string(model.CoDecline)}, {"fassung", r.PostFormValue("fassung")}, {"zurueck", r.PostFormValue("zurueck")}}}) {
 				return
 			}
 		}
@@ -199,11 +199,16 @@ func (s *Server) answerCoApplication(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
+	// Back to the page the answer was given on (the registration's page
+	// sends itself); from "Mein Bereich" to the list the co-application
+	// now stands in: a confirmed one under "Ihre bestätigten Mitanträge"
+	// (before, every answer led to "#mitantraege", which is gone once
+	// nothing waits).
 	to := "/mein-bereich#mitantraege"
-	if answer == model.CoWithdraw {
+	if answer == model.CoConfirm || answer == model.CoWithdraw {
 		to = "/mein-bereich#mitantraege-bestaetigt"
 	}
-	back(w, r, to, answer.Done())
+	back(w, r, localBack(r.PostFormValue("zurueck"), to), answer.Done())
 }
 
 // localBack gives the page of this site a form names to return to (its

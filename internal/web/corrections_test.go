@@ -43,7 +43,7 @@ func approved47(t *testing.T, ts *httptest.Server, st *store.Store) (model.Sessi
 	s48 := runSession48(t, ts, st)
 	presentExcept(t, st, s48.ID) // the approval needs the quorum
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", approvalForm(t, gs, ts.URL+"/sitzungen/48/verwaltung", 47)); code != http.StatusSeeOther {
 		t.Fatalf("approve 47: %d %s", code, body)
 	}
 	itplr, _ := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)

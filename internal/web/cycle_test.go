@@ -225,9 +225,14 @@ func TestStaleEditGets409(t *testing.T) {
 	// Two editors opened the same contribution; the first saves …
 	c, path, version := editedMeanwhile(t, ts, st, gs)
 	// … the second, still on the old version, gets 409 and changes nothing.
+	// The reason is true also when the "other" editor is the same user in
+	// another window, as here (it said "von jemand anderem geändert" only).
 	code, body := do(t, gs, "POST", path, url.Values{"version": {version}, "sprecher": {"BSI"}, "punkte": {"Zweite Fassung."}})
-	if code != http.StatusConflict || !strings.Contains(body, "inzwischen von jemand anderem geändert") {
+	if code != http.StatusConflict {
 		t.Fatalf("stale edit: %d", code)
+	}
+	if !strings.Contains(body, "inzwischen geändert – von jemand anderem oder von Ihnen in einem anderen Fenster") {
+		t.Errorf("the conflict's reason does not allow for the user's own other window: %s", between(body, "<main", "</main>"))
 	}
 	got, _ := st.Contribution(ctx, c.ID)
 	if len(got.Points) != 1 || got.Points[0] != "Erste Fassung." {

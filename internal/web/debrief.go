@@ -4,6 +4,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -384,11 +385,16 @@ func debriefInvitation(d debriefData) string {
 	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen")
 	if !d.Debrief.HeldOn.IsZero() {
 		fmt.Fprintf(&b, " am %s", d.Debrief.When())
-	}
-	if d.Debrief.Place != "" {
-		fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
+		if d.Debrief.Place != "" {
+			fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
+		}
 	}
 	b.WriteString(" herzlich ein.")
+	// Without a day the place stands on a line of its own: in brackets
+	// after "Fachministerkonferenzen" it hung on the invitees.
+	if d.Debrief.HeldOn.IsZero() && d.Debrief.Place != "" {
+		fmt.Fprintf(&b, "\nOrt: %s", d.Debrief.Place)
+	}
 	if d.Debrief.Link != "" {
 		fmt.Fprintf(&b, "\n\nZur Teilnahme: %s", d.Debrief.Link)
 	}
@@ -943,11 +949,10 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	stamp := se.Date.Time()
 	rep := report.New(fmt.Sprintf("Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), stamp)
-	when := d.Debrief.When()
-	if when == "" {
-		when = "Termin offen"
-	}
-	head := "Termin: " + when + "\nOrt: " + d.Debrief.Place
+	// "noch offen" as the secretariats' page says it (before: "Termin:
+	// Termin offen", and "Ort:" with nothing after it).
+	when := cmp.Or(d.Debrief.When(), "noch offen")
+	head := "Termin: " + when + "\nOrt: " + cmp.Or(d.Debrief.Place, "noch offen")
 	if d.Debrief.Link != "" {
 		head += "\nTeilnahme: " + d.Debrief.Link
 	}

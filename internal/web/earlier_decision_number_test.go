@@ -3,12 +3,14 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestEarlierDecisionNumberAndDateRefusedAtTheirFields: the form "Früheren
@@ -18,12 +20,8 @@ import (
 // the register a reason at no field. Each is now said at its field, and
 // nothing is stored.
 func TestEarlierDecisionNumberAndDateRefusedAtTheirFields(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, council := earlierDecisionServer(t)
 	ctx := context.Background()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
 	before, err := st.EarlierDecisions(ctx, council.ID)
 	if err != nil || len(before) == 0 {
 		t.Fatalf("the demo's earlier decisions: %v %v", before, err)
@@ -64,4 +62,16 @@ func TestEarlierDecisionNumberAndDateRefusedAtTheirFields(t *testing.T) {
 	if after, err := st.EarlierDecisions(ctx, council.ID); err != nil || len(after) != len(before) {
 		t.Errorf("a refused earlier decision was stored: %d before, %d after (%v)", len(before), len(after), err)
 	}
+}
+
+// earlierDecisionServer is the demo and its council, whose earlier
+// decisions the FachMK pages record ("Früheren Beschluss erfassen").
+func earlierDecisionServer(t *testing.T) (*httptest.Server, *store.Store, model.Body) {
+	t.Helper()
+	ts, st := cycleServer(t)
+	council, err := st.BodyByAbbrev(context.Background(), demo.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts, st, council
 }

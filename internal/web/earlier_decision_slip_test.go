@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"gremium/internal/demo"
 	"gremium/internal/model"
 )
 
@@ -22,12 +21,8 @@ import (
 // page removes an earlier decision nothing cites (after a confirmation):
 // the numbering goes back. A cited one is kept, with what cites it.
 func TestEarlierDecisionSlipIsShownAndRemoved(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, council := earlierDecisionServer(t)
 	ctx := context.Background()
-	council, err := st.BodyByAbbrev(ctx, demo.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
 	today := model.BerlinDate(st.Now())
 	year := today.Year
 	before, err := st.DecisionNumbering(ctx, council.ID, year)

@@ -52,14 +52,9 @@ func refusalFirst(t *testing.T, name, page, id, intro string) {
 // stale task of the role/task matrix (below the matrix and the list of
 // conferences before).
 func TestEvaluationRefusalStandsAboveTheIntroduction(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, qs := evaluationRound(t, 2)
 	ctx := context.Background()
-	qs, err := st.Questions(ctx)
-	if err != nil || len(qs) < 2 {
-		t.Fatalf("questions: %v %v", qs, err)
-	}
 	gs := client(t, ts, "geschaeftsstelle")
-	openRound2026(t, ts.URL, gs, qs[:2])
 	wert := fmt.Sprintf("wert_%d", qs[0].ID)
 	answers := func(fachmk, stand, score string) url.Values {
 		return url.Values{"fachmk": {fachmk}, "stand": {stand}, wert: {score}}
@@ -162,12 +157,7 @@ func TestEvaluationRefusalStandsAboveTheIntroduction(t *testing.T) {
 // role/task matrix's stacked cards name their cells there.
 func TestEvaluationRefusalInTheFirstScreenInBrowser(t *testing.T) {
 	browserTest(t)
-	ts, st := cycleServer(t)
-	qs, err := st.Questions(context.Background())
-	if err != nil || len(qs) < 2 {
-		t.Fatalf("questions: %v %v", qs, err)
-	}
-	openRound2026(t, ts.URL, client(t, ts, "geschaeftsstelle"), qs[:2])
+	ts, _, qs := evaluationRound(t, 2)
 	b := newBrowser(t, ts.URL)
 	b.run("320 px", chromedp.EmulateViewport(320, 800))
 	b.login("fmk")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/demo"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // TestTaskStaleEditIsRefused: two edits of a row of the role/task matrix
@@ -163,14 +165,9 @@ func TestEvaluationAnswersOfAnotherAccountAreNotOverwritten(t *testing.T) {
 // round was closed meanwhile got the plain error page, the typed comments
 // lost. The evaluation page now says why and shows what was typed.
 func TestEvaluationAnswersAfterTheRoundClosedAreKept(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, qs := evaluationRound(t, 1)
 	ctx := context.Background()
-	qs, err := st.Questions(ctx)
-	if err != nil || len(qs) < 1 {
-		t.Fatalf("questions: %v %v", qs, err)
-	}
 	gs := client(t, ts, "geschaeftsstelle")
-	openRound2026(t, ts.URL, gs, qs[:1])
 	fmk := client(t, ts, "fmk")
 	_, form := do(t, fmk, "GET", ts.URL+"/evaluation", nil)
 	r, _ := st.Round(ctx, 2026)
@@ -193,4 +190,17 @@ func TestEvaluationAnswersAfterTheRoundClosedAreKept(t *testing.T) {
 	if answers, _ := st.Answers(ctx, 2026); len(answers) != 0 {
 		t.Errorf("answers saved in a closed round: %+v", answers)
 	}
+}
+
+// evaluationRound is the demo with the evaluation round 2026 opened by
+// the secretariat on the first n of the questions, which it gives.
+func evaluationRound(t *testing.T, n int) (*httptest.Server, *store.Store, []model.EvaluationQuestion) {
+	t.Helper()
+	ts, st := cycleServer(t)
+	qs, err := st.Questions(context.Background())
+	if err != nil || len(qs) < n {
+		t.Fatalf("questions: %v %v", qs, err)
+	}
+	openRound2026(t, ts.URL, client(t, ts, "geschaeftsstelle"), qs[:n])
+	return ts, st, qs
 }

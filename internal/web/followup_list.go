@@ -252,7 +252,7 @@ var errSessionUnknown = model.AtField("sitzung", model.NotFoundError("Diese Sitz
 // found (with the reason for the reader) for a responsible one or a
 // session that is not known to the reader.
 func (s *Server) followUpQueryFor(r *http.Request, fq followUpQuery) (store.FollowUpListQuery, error) {
-	f := store.FollowUpFilter{DecisionID: fq.Decision}
+	f := store.FollowUpFilter{DecisionID: fq.decisionID}
 	if fq.Member != "" {
 		names, err := s.responsibleFilter(r, fq.Member)
 		if err != nil {
@@ -443,6 +443,9 @@ func (s *Server) exportQuery(w http.ResponseWriter, r *http.Request) (store.Foll
 		s.fail(w, r, err, "")
 		return store.FollowUpListQuery{}, fq, false
 	}
+	if !s.decisionFilter(w, r, &fq) {
+		return store.FollowUpListQuery{}, fq, false
+	}
 	q, err := s.followUpQueryFor(r, fq)
 	if err != nil {
 		s.fail(w, r, err, "")
@@ -469,12 +472,9 @@ func (s *Server) selection(r *http.Request, fq followUpQuery) string {
 		}
 		parts = append(parts, "aus der "+title)
 	}
-	if fq.Decision != 0 {
-		if d, err := s.st.Decision(r.Context(), fq.Decision); err == nil && d.Label != "" && s.audienceOf(r).SeesDecision(d) {
-			parts = append(parts, "zum Beschluss "+d.Label)
-		} else {
-			parts = append(parts, "zu einem Beschluss")
-		}
+	if fq.Decision != "" {
+		// Found and seen by the reader (decisionFilter).
+		parts = append(parts, "zum Beschluss "+fq.Decision)
 	}
 	for _, o := range followUpStatusOptions {
 		if fq.Status != "" && o.Value == fq.Status {

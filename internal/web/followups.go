@@ -117,9 +117,16 @@ type followUpQuery struct {
 	Session int
 	// Body is the address part of the session's body ("al-runde": the
 	// filter "40. AL-Runde", sitzung=al-runde/40); "" for the council.
-	Body     string
-	Status   string // a model.FollowUpStatus, "ausstehend" (offen or in Arbeit) or "ueberfaellig"
-	Decision int64
+	Body   string
+	Status string // a model.FollowUpStatus, "ausstehend" (offen or in Arbeit) or "ueberfaellig"
+	// Decision is the number of the decision whose follow-ups are
+	// listed ("B-2025/26-IT", "BE-2026/01-AL"): Public ids last, the
+	// address never names its row id.
+	Decision string
+	// decisionID is the row of Decision, found by decisionFilter;
+	// decisionRow the row id an address from before the numbers gave
+	// (?beschluss=17), which decisionFilter leads on to the number.
+	decisionID, decisionRow int64
 }
 
 // Active reports whether any filter is set.
@@ -137,8 +144,8 @@ func (q followUpQuery) values() url.Values {
 	if q.Status != "" {
 		v.Set("status", q.Status)
 	}
-	if q.Decision != 0 {
-		v.Set("beschluss", strconv.FormatInt(q.Decision, 10))
+	if q.Decision != "" {
+		v.Set("beschluss", q.Decision)
 	}
 	return v
 }
@@ -187,12 +194,14 @@ func parseFollowUpQuery(r *http.Request) (followUpQuery, error) {
 		}
 		q.Session = n
 	}
-	if s := v.Get("beschluss"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n <= 0 {
-			return q, model.InputError("Der Beschluss ist unbekannt.")
+	if s := strings.TrimSpace(v.Get("beschluss")); s != "" {
+		if id, err := strconv.ParseInt(s, 10, 64); err == nil && id > 0 {
+			q.decisionRow = id
+		} else if _, ok := model.ParseDecisionRef(s); ok {
+			q.Decision = s
+		} else {
+			return q, model.InputError("Der Beschluss wird mit seiner Nummer angegeben, zum Beispiel B-2025/26-IT.")
 		}
-		q.Decision = n
 	}
 	switch q.Status {
 	case "", "ausstehend", "ueberfaellig":
@@ -229,13 +238,92 @@ func (s *Server) followUpList(w http.ResponseWriter, r *http.Request) {
 func (s *Server) followUpFilterOf(w http.ResponseWriter, r *http.Request) (q followUpQuery, refused string, ok bool) {
 	q, err := parseFollowUpQuery(r)
 	if err == nil {
-		return q, "", true
+		return q, "", s.decisionFilter(w, r, &q)
 	}
 	if model.ClassOf(err) != model.ErrInput {
 		s.fail(w, r, err, "")
 		return q, "", false
 	}
 	return followUpQuery{}, model.ReasonOf(err), true
+}
+
+// errDecisionUnknown answers a follow-up list filtered by a decision
+// that is not recorded or not shown to the reader, by its number or by a
+// row id alike: the answer tells the public nothing of the decisions it
+// does not see.
+var errDecisionUnknown = model.AtField("beschluss", model.NotFoundError("Dieser Beschluss ist nicht erfasst."))
+
+// decisionFilter finds the decision the list is filtered by (fq.Decision)
+// as the reader sees it and keeps its row in fq. An address by the
+// decision's row id (published before the numbers, ?beschluss=17) or by
+// its number written otherwise (B-2025/3-IT) is led on (301) to the same
+// address by its number, where the reader sees the decision; any other
+// is not found. It answers and gives false when it does not go on.
+func (s *Server) decisionFilter(w http.ResponseWriter, r *http.Request, fq *followUpQuery) bool {
+	if fq.Decision == "" && fq.decisionRow == 0 {
+		return true
+	}
+	d, err := s.filterDecision(r, *fq)
+	if err != nil {
+		s.fail(w, r, err, "")
+		return false
+	}
+	if d.Label != fq.Decision {
+		u := *r.URL
+		v := u.Query()
+		v.Set("beschluss", d.Label)
+		u.RawQuery = v.Encode()
+		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
+		return false
+	}
+	fq.decisionID = d.ID
+	return true
+}
+
+// filterDecision gives the decision fq names, by row id or by number (of
+// the council, or of its preparatory body: an AL-Runde's recommendation
+// BE-2026/01-AL has follow-ups too), if the reader sees it and it has a
+// number; errDecisionUnknown otherwise.
+func (s *Server) filterDecision(r *http.Request, fq followUpQuery) (model.Decision, error) {
+	ctx := r.Context()
+	a := s.audienceOf(r)
+	if fq.decisionRow != 0 {
+		d, err := s.st.Decision(ctx, fq.decisionRow)
+		switch {
+		case errors.Is(err, store.ErrNotFound) || err == nil && (d.Label == "" || !a.SeesDecision(d)):
+			return model.Decision{}, errDecisionUnknown
+		case err != nil:
+			return model.Decision{}, err
+		}
+		return d, nil
+	}
+	council, err := s.councilBody(ctx)
+	if err != nil {
+		return model.Decision{}, err
+	}
+	bodies := []model.Body{council}
+	if prep, err := s.st.PreparatoryBody(ctx, council.ID); err == nil {
+		bodies = append(bodies, prep)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return model.Decision{}, err
+	}
+	n, _ := model.ParseDecisionRef(fq.Decision)
+	for _, b := range bodies {
+		if !decisionRefFits(b.DecisionPattern, fq.Decision) {
+			continue
+		}
+		d, err := s.st.DecisionByNumber(ctx, b.ID, n)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return model.Decision{}, err
+		}
+		if d.Label != "" && a.SeesDecision(d) {
+			return d, nil
+		}
+	}
+	return model.Decision{}, errDecisionUnknown
 }
 
 // memberFollowUps is the page "Aufträge: Hessen": the follow-ups a member

@@ -437,6 +437,18 @@ func (p *problems) addUnrefused(err error) {
 // (refusalProblems splits it again).
 func (p problems) err() error { return errors.Join(p...) }
 
+// Conflict reports whether one of the reasons is a conflict (a stale
+// form): its reason says itself that the form shows what was typed
+// (errChangedMeanwhile), so the box above the form does not say it again.
+func (p problems) Conflict() bool {
+	for _, err := range p {
+		if model.ClassOf(err) == model.ErrConflict {
+			return true
+		}
+	}
+	return false
+}
+
 // At gives the reasons about field ("" when none is), for the templates
 // "invalid" and "field-error".
 func (p problems) At(field string) string {
@@ -535,13 +547,7 @@ func newErrorSummary(id, what string, p problems, ids ...string) errorSummary {
 		}
 		fieldID = func(f string) string { return m[f] }
 	}
-	typed := true
-	for _, err := range p {
-		if model.ClassOf(err) == model.ErrConflict {
-			typed = false
-		}
-	}
-	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: typed}
+	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: !p.Conflict()}
 }
 
 // Within gives the summary with every reason about the form as a whole

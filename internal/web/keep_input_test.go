@@ -166,7 +166,7 @@ func TestApprovalOfMinutesChangedMeanwhileIsRefused(t *testing.T) {
 		}
 	}
 	t.Cleanup(func() { beforeApprovalWrite = nil })
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}})
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", approvalForm(t, gs, ts.URL+"/sitzungen/48/verwaltung", 47))
 	beforeApprovalWrite = nil
 	if code != http.StatusConflict || !strings.Contains(page, `id="genehmigen-47-fehler"`) ||
 		!strings.Contains(page, "Das Protokoll der 47. Sitzung wurde inzwischen geändert") || !strings.Contains(page, "genehmigen Sie erneut") {
@@ -175,7 +175,7 @@ func TestApprovalOfMinutesChangedMeanwhileIsRefused(t *testing.T) {
 	if got, _ := st.Session(ctx, s47.ID); got.Status != model.StatusMinutesDraft {
 		t.Fatalf("the 47th's minutes are %q", got.Status)
 	}
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", approvalFormOf(t, page, 47)); code != http.StatusSeeOther {
 		t.Fatalf("approval read again: %d %s", code, between(body, "<main", "</main>"))
 	}
 	vs, _ := st.MinutesVersions(ctx, s47.ID)

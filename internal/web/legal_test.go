@@ -102,6 +102,11 @@ func TestLegalPages(t *testing.T) {
 	if code != http.StatusConflict || !strings.Contains(between(page, "<textarea", "</textarea>"), "Meine Fassung") {
 		t.Errorf("stale (%d): %s", code, between(page, "<main", "</main>"))
 	}
+	// The same user saved the newer version (another window): the reason
+	// allows for it (it said "von jemand anderem geändert" only).
+	if !strings.Contains(page, "von jemand anderem oder von Ihnen in einem anderen Fenster") {
+		t.Errorf("stale: the reason does not allow for the user's own other window: %s", between(page, "<main", "</main>"))
+	}
 	if p2, _ := st.LegalPage(ctx, model.LegalAccessibility); p2.Set() || p2.Version != p.Version+1 {
 		t.Errorf("after refused saves: %+v", p2)
 	}

@@ -70,6 +70,9 @@ type liveData struct {
 	// proposal (0: none): on the session page it carries the form "Von
 	// der Grünen Liste nehmen" (PullLink).
 	ConsentAt int64
+	// NoteSubs are the session's submitted protocol notes that wait for
+	// the Geschäftsstelle (note_submissions.go).
+	NoteSubs []model.NoteSubmission
 }
 
 // PullLink gives the session page at the Grüne Liste, where its items are
@@ -351,6 +354,11 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	if d.SharesWarning, err = s.sharesWarning(ctx); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// Submitted protocol notes waiting (note_submissions.go).
+	if d.NoteSubs, err = s.st.WaitingNoteSubmissions(ctx, se.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -47,17 +47,28 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		refused.add(model.AtField("titel", err))
 	}
-	if len(refused) > 0 {
-		refuse(refused.err())
-		return
-	}
 	if title == "" {
 		title = minutes.DecisionTitle(it)
 	}
-	var again bool
-	_, err = s.st.CreateDecision(ctx, model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
+	d := model.Decision{BodyID: se.BodyID, SessionID: se.ID, ItemID: it.ID, Kind: kind,
 		Status: model.DecisionDraft, Scope: model.ScopeAll, Title: title, Points: model.NumberedPoints(points), Applicants: applicants,
-		AllMustConsent: r.PostFormValue("alle") == "1"}, sentOnce(r, s.user(r), &again))
+		AllMustConsent: r.PostFormValue("alle") == "1"}
+	// The proposal's own rules (model.Decision.Validate: „Zustimmung
+	// aller“ only for a Beschluss, the text's length) beside the fields'
+	// reasons, as the written procedure's start form gives them: before,
+	// an Empfehlung ticked so and applied for by one Land heard of the
+	// application first and of the tick on the next submit. The store
+	// checks them again when it writes. Without a known kind the rules
+	// cannot be told.
+	if d.Kind != "" {
+		refused.addUnrefused(d.Validate())
+	}
+	if len(refused) > 0 {
+		refuse(refused.inOrder("art", "titel", "antrag", "punkte", "alle").err())
+		return
+	}
+	var again bool
+	_, err = s.st.CreateDecision(ctx, d, sentOnce(r, s.user(r), &again))
 	if err != nil {
 		refuse(err)
 		return
@@ -161,8 +172,12 @@ func (s *Server) editDecision(w http.ResponseWriter, r *http.Request) {
 	if r.PostForm.Has("alle_feld") {
 		d.AllMustConsent = r.PostFormValue("alle") == "1"
 	}
+	// The proposal's own rules at once, as in addDecision.
+	if d.Kind != "" {
+		refused.addUnrefused(d.Validate())
+	}
 	if len(refused) > 0 {
-		refuse(refused.inOrder("titel", "punkte", "art", "antrag").err())
+		refuse(refused.inOrder("titel", "punkte", "art", "antrag", "alle").err())
 		return
 	}
 	if err := s.st.UpdateDecision(r.Context(), d); err != nil {

@@ -185,7 +185,8 @@ func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request
 	}
 	var err error
 	if d.Pending {
-		if d.MoveTargets, err = s.moveOptions(ctx, se); err != nil {
+		u := s.user(r)
+		if d.MoveTargets, err = s.moveOptions(ctx, se, u != nil && u.Role == model.RoleSecretariat); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

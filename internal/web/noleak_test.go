@@ -279,6 +279,13 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		t.Fatal(err)
 	}
 	must(st.CreateComment(ctx, store.Comment{SessionID: s47.ID, Author: "Hessen", Member: "HE", Text: secret("Comment")}))
+	// Submitted protocol notes (note_submissions.go): a waiting one is in
+	// no minutes, a refused one's reason is for its member alone.
+	must(st.SubmitNote(ctx, model.NoteSubmission{ItemID: it47, Member: "HE", Text: carrier + " " + secret("NoteSubmissionWaiting")}))
+	refusedNote := must(st.SubmitNote(ctx, model.NoteSubmission{ItemID: it47, Member: "HE", Text: carrier + " " + secret("NoteSubmissionRefused")}))
+	if err := st.RejectNoteSubmission(ctx, refusedNote, 1, secret("NoteSubmissionReason")); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := st.CreateContact(ctx, model.Contact{BodyID: fmk.ID, Name: "Geschäftsstelle FMK", Role: "Geschäftsstelle", Email: "gs@fmk.example"}); err != nil {
 		t.Fatal(err)
 	}

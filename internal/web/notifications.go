@@ -108,6 +108,10 @@ type prefData struct {
 	Channels []model.Channel
 	Ready    map[string]bool
 	DueDays  bool // the role can subscribe to "Auftrag bald fällig"
+	// Defaults: the user never saved, and the boxes ticked are the
+	// role's defaults (model.DefaultSubscriptions; "Voreinstellung – noch
+	// nicht gespeichert").
+	Defaults bool
 	// Problems are why the settings were not saved, each at its field
 	// (email, matrix, vorlauf) where it has one.
 	Problems problems
@@ -139,6 +143,7 @@ func (s *Server) preferencesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := prefPage(u, set, s.channelReady())
+	d.Defaults = !set.Saved && len(set.Subscriptions) > 0
 	s.render(w, r, http.StatusOK, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})
 }
 

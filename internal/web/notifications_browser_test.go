@@ -24,10 +24,11 @@ func TestNotificationPagesInBrowser(t *testing.T) {
 
 	b.login("hessen")
 	b.page("/benachrichtigungen")
+	// The defaults of a member's office stand ticked (docs/notifications.md):
+	// the address typed, one of them unticked.
 	b.run("fill preferences",
 		chromedp.SendKeys("#bn-email", "buero@hessen.example", chromedp.ByID),
-		chromedp.Click("#abo-umlauf_frist-email", chromedp.ByID),
-		chromedp.Click("#abo-tagesordnung-email", chromedp.ByID))
+		chromedp.Click("#abo-anmeldung_entschieden-email", chromedp.ByID))
 	b.submit("save preferences", `form[action="/benachrichtigungen"]`)
 	if got := b.text(".notice-box"); got != "Ihre Benachrichtigungen sind gespeichert." {
 		t.Errorf("notice = %q", got)
@@ -45,7 +46,7 @@ func TestNotificationPagesInBrowser(t *testing.T) {
 	b.logout()
 
 	u, _, _ := st.UserLogin(ctx, "hessen")
-	if set, _ := st.NotificationSettings(ctx, u.ID); !set.Wants(model.EventProcedureClosing, model.ChannelEmail) || set.Email != "buero@hessen.example" {
+	if set, _ := st.NotificationSettings(ctx, u.ID); !set.Wants(model.EventProcedureClosing, model.ChannelEmail) || set.Wants(model.EventRegistrationDecided, model.ChannelEmail) || !set.Wants(model.EventAgendaPublished, model.ChannelEmail) || set.Email != "buero@hessen.example" {
 		t.Fatalf("saved = %+v", set)
 	}
 	if _, err := st.QueueNotice(ctx, store.Notice{Event: model.EventAgendaPublished, Key: "browser", Subject: "Tagesordnung der 48. Sitzung (IT-Planungsrat) veröffentlicht", Body: "Text"}); err != nil {

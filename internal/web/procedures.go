@@ -62,6 +62,9 @@ type newProcedureData struct {
 	// approve.
 	DraftMinutes  []model.Session
 	SharesWarning string
+	// Reach: which voting members "Umlaufverfahren gestartet" reaches
+	// (store.Reach), so that the secretariat knows whom to phone.
+	Reach model.Reach
 }
 
 // newProcedureData gives the form's data: the rules, the draft minutes and
@@ -72,8 +75,22 @@ func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[str
 	if d.DraftMinutes, err = s.st.SessionsWithStatus(r.Context(), council.ID, model.StatusMinutesDraft); err != nil {
 		return d, err
 	}
-	d.SharesWarning, err = s.sharesWarning(r.Context())
+	if d.SharesWarning, err = s.sharesWarning(r.Context()); err != nil {
+		return d, err
+	}
+	d.Reach, err = s.procedureReach(r, council)
 	return d, err
+}
+
+// procedureReach gives which of the body's voting members the notice
+// "Umlaufverfahren gestartet" reaches (store.Reach: the accounts'
+// subscriptions, saved or the defaults, with an address).
+func (s *Server) procedureReach(r *http.Request, body model.Body) (model.Reach, error) {
+	voting, err := s.votingIn(r.Context(), body, true)
+	if err != nil {
+		return model.Reach{}, err
+	}
+	return s.st.Reach(r.Context(), model.EventProcedureStarted, voting.Voters)
 }
 
 func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
@@ -207,7 +224,11 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), sentAgain("das Umlaufverfahren ist eingeleitet, hier steht es."))
 		return
 	}
-	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), "Das Umlaufverfahren ist eingeleitet; die Mitglieder können bis zur Frist abstimmen.")
+	done := "Das Umlaufverfahren ist eingeleitet; die Mitglieder können bis zur Frist abstimmen."
+	if reach, err := s.procedureReach(r, council); err == nil {
+		done += " " + sentence(reach.Phrase())
+	}
+	back(w, r, fmt.Sprintf("/umlaufverfahren/%d", id), done)
 }
 
 type procedureData struct {
@@ -225,6 +246,7 @@ type procedureData struct {
 	ChoicesHidden bool
 	MyMember      string
 	MyMemberName  string // the member's name, as the page says it
+	MyMemberFor   string // the name after "für": "den Bund", "Hessen" (model.Member.Accusative)
 	MyVote        model.VoteChoice
 	CanVote       bool
 	// NoVote says why the user follows the procedure without a ballot
@@ -241,6 +263,10 @@ type procedureData struct {
 	// count is still to be made (model.WrittenProcedure.Due).
 	CanEnd, Due   bool
 	SharesWarning string
+	// Reach: which voting members "Umlaufverfahren gestartet" reaches,
+	// for the secretariat while the procedure is open (ShowReach).
+	Reach     model.Reach
+	ShowReach bool
 	// Refused is a vote the procedure did not take: the choice as it was
 	// given and why (the form shows it again).
 	Refused ballotRefusal
@@ -376,6 +402,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 	if u.Role == model.RoleMember {
 		data.MyMember, data.MyVote = u.MemberAbbrev, data.Votes[u.MemberAbbrev]
 		data.MyMemberName = cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev)
+		data.MyMemberFor = cmp.Or(members[u.MemberAbbrev].Accusative(), u.MemberAbbrev)
 		data.CanVote = data.NoVote == "" && auth.Can(u, auth.Vote, u.MemberAbbrev) && p.Status == model.ProcedureOpen && !p.Due(s.clock())
 	}
 	if auth.Can(u, auth.ManageSessions, "") && p.Status == model.ProcedureOpen {
@@ -388,6 +415,11 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			data.Tally, data.ShowTally = t, true
 		}
 		data.CanEnd = p.CanEndEarly(voters, s.clock()) == nil
+		if data.Reach, err = s.st.Reach(ctx, model.EventProcedureStarted, voters); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data.ShowReach = true
 	}
 	if data.Rule.NeedsShares() {
 		if data.SharesWarning, err = s.sharesWarningFor(ctx, u); err != nil {

@@ -4,7 +4,8 @@ package web
 // the secretariat) moves a pending registration of a cancelled session to
 // another session of the body that takes registrations
 // (store.MoveRegistration), from the registration's page or the
-// secretariat's page of the cancelled session.
+// secretariat's page of the cancelled session; the secretariat also moves
+// one still undecided when its session opened (or ended).
 
 import (
 	"context"
@@ -27,9 +28,12 @@ type moveOption struct {
 }
 
 // moveOptions gives the sessions a pending registration of se may be
-// moved to (model.MoveTargets); none while se is not cancelled.
-func (s *Server) moveOptions(ctx context.Context, se model.Session) ([]moveOption, error) {
-	if !se.Cancelled() {
+// moved to (model.MoveTargets) by the secretariat (secretariat) or the
+// registering office; none while se may keep its registrations
+// (model.MovableRegistrations: not cancelled and, for the secretariat,
+// not begun).
+func (s *Server) moveOptions(ctx context.Context, se model.Session, secretariat bool) ([]moveOption, error) {
+	if !model.MovableRegistrations(se, secretariat) {
 		return nil, nil
 	}
 	sessions, err := s.st.SessionsInStatus(ctx, se.BodyID, model.StatusPlanned, model.StatusConvened)
@@ -95,8 +99,8 @@ func (s *Server) moveRegistration(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	s.changed(r, to.ID)
-	notice := fmt.Sprintf("Die Anmeldung „%s“ ist aus der abgesagten %s in die %s verlegt; %s. Beschlussvorschlag, Mitanträge, Unterlagen und der Zeitpunkt der Anmeldung bleiben; die Geschäftsstelle entscheidet über die Aufnahme.",
-		model.InternalText(moved.Title), se.Title(), to.Title(), model.MovedLateness(to, moved.Late))
+	notice := fmt.Sprintf("Die Anmeldung „%s“ ist aus der %s in die %s verlegt; %s. Beschlussvorschlag, Mitanträge, Unterlagen und der Zeitpunkt der Anmeldung bleiben; die Geschäftsstelle entscheidet über die Aufnahme.",
+		model.InternalText(moved.Title), strings.TrimSuffix(model.MovedFrom(se), ","), to.Title(), model.MovedLateness(to, moved.Late))
 	if secretariat && r.PostFormValue("zurueck") == "verwaltung" {
 		back(w, r, se.Path()+"/verwaltung#h-anmeldungen", notice)
 		return

@@ -268,6 +268,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 			refuse(err)
 			return
 		}
+		s.changed(r, se.ID) // the report leaves the public page's search text
 		back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für "+conf.Accusative()+" ist zurückgezogen.")
 		return
 	}
@@ -288,6 +289,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request) {
 		refuse(err)
 		return
 	}
+	s.changed(r, se.ID) // a published agenda shows the report: search finds it
 	back(w, r, "/sitzungen/"+strconv.Itoa(se.Number)+"/reporting-fachmk", "Der Bericht für "+conf.Accusative()+" ist gespeichert.")
 }
 

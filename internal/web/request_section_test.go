@@ -24,22 +24,8 @@ import (
 func TestRequestSectionCarriedToTheAcceptForm(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	fmk := client(t, ts, "fmk")
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Lagebild Cybersicherheit der Finanzverwaltungen"}, "text": {"Bitte um Befassung."}}); code != http.StatusSeeOther {
-		t.Fatalf("submit: %d %.300s", code, body)
-	}
-	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
-	qs, _ := st.Requests(ctx, fmkBody.ID)
-	var q model.Request
-	for _, x := range qs {
-		if strings.HasPrefix(x.Title, "Lagebild") {
-			q = x
-		}
-	}
-	if q.ID == 0 {
-		t.Fatal("the request is not stored")
-	}
+	q := submittedRequest(t, ts, st, "Lagebild Cybersicherheit der Finanzverwaltungen", "Bitte um Befassung.")
 	s48, _ := planSession48(t, ts, st)
 	sections, _ := st.Sections(ctx, s48.BodyID)
 	var security model.Section

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
+	"gremium/internal/store"
 )
 
 // TestRequestConfidentialPassagesOnOParlAndMinutesPDF: the confidential
@@ -25,22 +27,8 @@ import (
 func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
-	fmk := client(t, ts, "fmk")
 	gs := client(t, ts, "geschaeftsstelle")
-	if code, body := do(t, fmk, "POST", ts.URL+"/anliegen", url.Values{"titel": {"Grundsteuer [[Sachsen]]"}, "text": {"Bitte um Befassung, [[Land X blockiert]] den Zeitplan"}}); code != http.StatusSeeOther {
-		t.Fatalf("submit: %d %.300s", code, body)
-	}
-	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
-	qs, _ := st.Requests(ctx, fmkBody.ID)
-	var q model.Request
-	for _, x := range qs {
-		if strings.HasPrefix(x.Title, "Grundsteuer") {
-			q = x
-		}
-	}
-	if q.ID == 0 {
-		t.Fatal("the request is not stored")
-	}
+	q := submittedRequest(t, ts, st, "Grundsteuer [[Sachsen]]", "Bitte um Befassung, [[Land X blockiert]] den Zeitplan")
 	s48, _ := planSession48(t, ts, st)
 	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/anliegen/%d/top", ts.URL, q.ID), url.Values{"sitzung": {"48"}, "abschnitt": {"0"}, "version": {fmt.Sprint(q.Version)}}); code != http.StatusSeeOther {
 		t.Fatalf("register: %d %.300s", code, body)
@@ -141,4 +129,27 @@ func TestRequestConfidentialPassagesOnOParlAndMinutesPDF(t *testing.T) {
 	if text := pdfText(gs); !strings.Contains(text, "Land X blockiert") || !strings.Contains(text, "Sachsen") {
 		t.Errorf("the secretariat's minutes PDF lacks the marked passages:\n%s", text)
 	}
+}
+
+// submittedRequest submits a request (Anliegen) as the FMK's account with
+// the title and text, and gives it as stored: found among the FMK's
+// requests by the title's first word.
+func submittedRequest(t *testing.T, ts *httptest.Server, st *store.Store, title, text string) model.Request {
+	t.Helper()
+	if code, body := do(t, client(t, ts, "fmk"), "POST", ts.URL+"/anliegen", url.Values{"titel": {title}, "text": {text}}); code != http.StatusSeeOther {
+		t.Fatalf("submit: %d %.300s", code, body)
+	}
+	ctx := context.Background()
+	fmkBody, _ := st.BodyByAbbrev(ctx, "FMK")
+	qs, _ := st.Requests(ctx, fmkBody.ID)
+	var q model.Request
+	for _, x := range qs {
+		if strings.HasPrefix(x.Title, strings.Fields(title)[0]) {
+			q = x
+		}
+	}
+	if q.ID == 0 {
+		t.Fatal("the request is not stored")
+	}
+	return q
 }

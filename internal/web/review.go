@@ -5,6 +5,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -85,6 +86,60 @@ func (s *Server) approvalText(r *http.Request, sessionID int64) (string, store.M
 	return text, stamp, nil
 }
 
+// minutesToApprove is draft minutes the running session may approve, as
+// the Verwaltung page offers them: with the stamp of the minutes as the
+// page shows them, which the approval's form carries (field "stand"),
+// and the members' comments on the draft, listed beside the button.
+type minutesToApprove struct {
+	model.Session
+	Stamp    store.MinutesStamp
+	Comments []store.Comment
+}
+
+// LastComment gives the id of the last comment listed (0 for none): the
+// form carries it, so that a refusal can mark the comments made after.
+func (m minutesToApprove) LastComment() int64 {
+	if len(m.Comments) == 0 {
+		return 0
+	}
+	return m.Comments[len(m.Comments)-1].ID
+}
+
+// minutesToApprove gives the draft minutes of the body's sessions before
+// session number, each with its stamp and comments. The stamp is read
+// before the comments: a comment made in between is listed but not in
+// the stamp, so the approval is refused rather than one approved with a
+// comment unseen.
+func (s *Server) minutesToApprove(ctx context.Context, bodyID int64, number int) ([]minutesToApprove, error) {
+	drafts, err := s.st.SessionsWithStatus(ctx, bodyID, model.StatusMinutesDraft)
+	if err != nil {
+		return nil, err
+	}
+	var out []minutesToApprove
+	for _, o := range drafts {
+		if o.Number >= number {
+			continue
+		}
+		m := minutesToApprove{Session: o}
+		if m.Stamp, err = s.st.MinutesStamp(ctx, o.ID); err != nil {
+			return nil, err
+		}
+		if m.Comments, err = s.st.Comments(ctx, o.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// approveMinutes approves the draft minutes of an earlier session in the
+// running one. It approves the state the Verwaltung page showed: the
+// form's stamp ("stand", minutesToApprove) goes to the store, which
+// refuses inside the approval's transaction if the minutes or their
+// comments changed since — before, the stamp was read when the button
+// was pressed, and a change made after the page was shown was approved
+// unseen. Refused, the page is shown again with the current state, the
+// comments made since marked.
 func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	_, council, se, ok := s.sessionAction(w, r, auth.ApproveMinutes)
 	if !ok {
@@ -101,24 +156,33 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
 		return
 	}
-	// The stamp before the text: the store refuses the approval if the
-	// minutes change after it (a conflict, said at the button), so that
-	// the rows frozen are the text kept.
-	text, stamp, err := s.approvalText(r, old.ID)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	shown := store.MinutesStamp(strings.TrimSpace(r.PostFormValue("stand")))
+	seen, _ := strconv.ParseInt(r.PostFormValue("kommentar_bis"), 10, 64)
+	if shown == "" {
+		// A form from before the stamp was carried: nothing says what
+		// it showed.
+		err = model.ConflictError("Das Protokoll der %d. Sitzung ist nicht genehmigt: Das Formular nennt nicht den Stand, den es zeigte. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und genehmigen Sie erneut.", n)
+	} else {
+		var text string
+		if text, err = s.internalText(r, old.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if beforeApprovalWrite != nil {
+			beforeApprovalWrite()
+		}
+		err = s.st.ApproveMinutes(ctx, old.ID, se.Number, text, shown)
 	}
-	if err := s.st.ApproveMinutes(ctx, old.ID, se.Number, text, stamp); err != nil {
-		// Refused (no quorum, the item missing): the management page
-		// with the reason at the approval's button.
+	if err != nil {
+		// Refused (changed since shown, no quorum, the item missing):
+		// the management page with the reason at the approval's button.
 		status, reasons, ok := refusalProblems(err)
 		if !ok || se.Status != model.StatusRunning || old.Status != model.StatusMinutesDraft || old.Number >= se.Number {
 			// No approval button on the page to give the reason at.
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Problems: reasons}})
+		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Problems: reasons}, ApprovalSeen: seen, ApprovalStale: status == http.StatusConflict})
 		return
 	}
 	s.changed(r, old.ID)

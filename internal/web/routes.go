@@ -283,6 +283,14 @@ func (s *Server) routes(mux router) {
 	// Grüne Liste that follows from them (alrunde.go).
 	s.preparationRoutes(mux)
 
+	// Protocol notes submitted by members' offices and advisory members,
+	// taken over or refused by the Geschäftsstelle (note_submissions.go).
+	mux.HandleFunc("POST /sitzungen/{nr}/protokollnotizen", s.submitNote)
+	mux.HandleFunc("POST /gremien/{gremium}/sitzungen/{nr}/protokollnotizen", s.submitNote)
+	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/zurueckziehen", s.withdrawNoteSubmission)
+	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/uebernehmen", s.acceptNoteSubmission)
+	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/ablehnen", s.rejectNoteSubmission)
+
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)
 	open.OnSessionChange = s.changed

@@ -108,7 +108,7 @@ func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
 	}
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "templates/")
-		if base == "layout.html" || base == "partials.html" {
+		if isSharedTemplate(base) {
 			continue
 		}
 		t, err := parsePage(templateFS, name)

@@ -87,9 +87,9 @@ func TestApprovalOfMinutesNeedsTheQuorum(t *testing.T) {
 	ctx := context.Background()
 	se := runSession48(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}})
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", approvalForm(t, gs, ts.URL+"/sitzungen/48/verwaltung", 47))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, `id="genehmigen-47-fehler"`) || !strings.Contains(page, "Beschlussfähigkeit ist nicht festgestellt") ||
-		!strings.Contains(page, `aria-describedby="genehmigen-47-fehler"`) {
+		!strings.Contains(page, `aria-describedby="genehmigen-47-fehler genehmigen-47-kommentare"`) {
 		t.Errorf("approval without a quorum: %d %.300s", code, page)
 	}
 	s47, _ := st.SessionByNumber(ctx, se.BodyID, 47)
@@ -97,7 +97,7 @@ func TestApprovalOfMinutesNeedsTheQuorum(t *testing.T) {
 		t.Fatalf("the 47th's minutes are %q", s47.Status)
 	}
 	presentExcept(t, st, se.ID)
-	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", url.Values{"protokoll": {"47"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", approvalForm(t, gs, ts.URL+"/sitzungen/48/verwaltung", 47)); code != http.StatusSeeOther {
 		t.Errorf("approval with the quorum: %d %.300s", code, body)
 	}
 }

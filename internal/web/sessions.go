@@ -47,6 +47,9 @@ type sessionData struct {
 	// names.
 	CanPull    bool
 	PullVoters []model.Member
+	// NoteSubs: the viewer's member's submitted protocol notes and their
+	// forms, beside the items (note_submissions.go).
+	NoteSubs noteSubs
 }
 
 // sessionMinutes loads the minutes of the session named in the path for the
@@ -173,6 +176,12 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			}
 		}
 		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if page == "session.html" {
+		if d.NoteSubs, err = s.loadNoteSubs(r, u, council, se, refused); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

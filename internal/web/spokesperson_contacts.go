@@ -200,7 +200,10 @@ func (f contactFormView) Questions() []string { return model.KickoffGuidingQuest
 func (f contactFormView) Kinds() []model.ContactKind { return model.ContactKinds() }
 
 // Value gives a field's value: what was typed if this form was refused,
-// else the contact's (for a new one: a kick-off talk, else empty).
+// else the contact's (for a new one: a kick-off talk while one of the
+// spokespersons the form logs for has not held theirs, else a talk — it
+// offered the kick-off after it was logged, inviting a second; else
+// empty).
 func (f contactFormView) Value(field string) string {
 	if v, ok := f.typed(field); ok {
 		return v
@@ -208,7 +211,7 @@ func (f contactFormView) Value(field string) string {
 	c := f.Record
 	if c == nil {
 		if field == "art" {
-			return string(model.ContactKickoff)
+			return string(f.newKind())
 		}
 		return ""
 	}
@@ -229,4 +232,16 @@ func (f contactFormView) Value(field string) string {
 		return editableMarks(c.NextSteps)
 	}
 	return ""
+}
+
+// newKind is the kind a new contact's form preselects: the kick-off talk
+// while one of the spokespersons it logs for (TalksFor) owes it, else a
+// talk.
+func (f contactFormView) newKind() model.ContactKind {
+	for _, sp := range f.Data.TalksFor {
+		if k := f.Data.Kickoffs[sp.ID]; k != nil && !k.Held {
+			return model.ContactKickoff
+		}
+	}
+	return model.ContactTalk
 }

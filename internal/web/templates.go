@@ -4,8 +4,20 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 )
+
+// sharedTemplates are the files parsed with every page: the layout and
+// the partials, the common ones and those of one concern (its own file,
+// e.g. note_submissions_partials.html).
+var sharedTemplates = []string{"templates/layout.html", "templates/partials.html", "templates/note_submissions_partials.html"}
+
+// isSharedTemplate reports whether the file (its base name) is one of
+// sharedTemplates, parsed with every page and no page itself.
+func isSharedTemplate(base string) bool {
+	return slices.Contains(sharedTemplates, "templates/"+base)
+}
 
 // parsePage parses the page template name with the layout and the
 // partials, each file's source compacted (compactTemplate) first, with
@@ -15,7 +27,7 @@ import (
 func parsePage(fsys fs.FS, name string) (*template.Template, error) {
 	base := path.Base(name)
 	t := template.New(base).Funcs(funcs)
-	for _, file := range []string{"templates/layout.html", "templates/partials.html", name} {
+	for _, file := range append(slices.Clone(sharedTemplates), name) {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return nil, err

@@ -41,11 +41,13 @@ type voteView struct {
 	// MyMember is the member the user votes for; MyVote its vote so far
 	// (a member sees its own vote), CanVote whether it may vote now.
 	MyMember string
-	// MyMemberName is that member's name, as the page says it.
-	MyMemberName string
-	MyVote       model.VoteChoice
-	CanVote      bool
-	Internal     bool // who has voted is shown to internal readers
+	// MyMemberName is that member's name, as the page says it; MyMemberThe
+	// and MyMemberFor the same at a sentence's start and after "für"
+	// ("Der Bund ist …", "Stimme für den Bund"; model.Member.The).
+	MyMemberName, MyMemberThe, MyMemberFor string
+	MyVote                                 model.VoteChoice
+	CanVote                                bool
+	Internal                               bool // who has voted is shown to internal readers
 	// Refused is the member's own vote that was not taken, shown again.
 	Refused ballotRefusal
 	// NoVote says why the user, an internal reader who follows the vote,
@@ -115,6 +117,7 @@ func (s *Server) loadVoteView(r *http.Request, se model.Session) (voteView, erro
 		}
 		if u.Role == model.RoleMember {
 			v.MyMember, v.MyMemberName = u.MemberAbbrev, cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev) // "Thüringen ist …", not "TH ist …"
+			v.MyMemberThe, v.MyMemberFor = cmp.Or(members[u.MemberAbbrev].The(), u.MemberAbbrev), cmp.Or(members[u.MemberAbbrev].Accusative(), u.MemberAbbrev)
 		}
 		// Told to every internal reader but the secretariat, which
 		// runs the vote and expects no ballot (its posts are refused
