@@ -9,6 +9,30 @@ import (
 	"gremium/internal/model"
 )
 
+// procedureReminderWaiting starts a written procedure (title) with two
+// members' accounts asking for "Umlaufverfahren endet morgen" (Hessen,
+// Saarland), moves the clock to less than a day before its deadline and
+// queues both reminders, which wait in the outbox: the store, the
+// procedure and the moment.
+func procedureReminderWaiting(t *testing.T, title string) (*Store, int64, time.Time) {
+	t.Helper()
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, _ := lawFixture(t, s)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, model.Berlin)
+	s.SetClock(func() time.Time { return now })
+	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventProcedureClosing)
+	account(t, s, model.User{Username: "saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, model.ChannelEmail, "sl@example.org", model.EventProcedureClosing)
+	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
+		Scope: model.ScopeAll, Title: title, Applicants: []string{"Bund"}}, Deadline: now.Add(48 * time.Hour)}))
+	now = now.Add(25 * time.Hour) // the deadline less than a day away
+	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, now))
+	if got := strings.Join(queued(t, s, model.EventProcedureClosing), " "); got != "he@example.org sl@example.org" {
+		t.Fatalf("reminders to %q", got)
+	}
+	return s, pid, now
+}
+
 // TestOutboxWithdrawsProcedureReminderOfAnEndedProcedure: "Umlaufverfahren
 // endet morgen (ohne meine Stimme)" waits in the outbox (a server down, a
 // channel not configured) while Saarland votes and then every member
@@ -18,20 +42,8 @@ import (
 // a member that had voted that its vote was missing, one of a procedure
 // already closed.
 func TestOutboxWithdrawsProcedureReminderOfAnEndedProcedure(t *testing.T) {
-	s, _ := newStore(t)
+	s, pid, now := procedureReminderWaiting(t, "Früh beendet")
 	ctx := context.Background()
-	bodyID, _ := lawFixture(t, s)
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, model.Berlin)
-	s.SetClock(func() time.Time { return now })
-	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventProcedureClosing)
-	account(t, s, model.User{Username: "saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, model.ChannelEmail, "sl@example.org", model.EventProcedureClosing)
-	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Früh beendet", Applicants: []string{"Bund"}}, Deadline: now.Add(48 * time.Hour)}))
-	now = now.Add(25 * time.Hour) // the deadline less than a day away
-	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, now))
-	if got := strings.Join(queued(t, s, model.EventProcedureClosing), " "); got != "he@example.org sl@example.org" {
-		t.Fatalf("reminders to %q", got)
-	}
 	check(t, s.CastVote(ctx, pid, "SL", model.VoteYes))
 	for _, m := range voters {
 		if m != "SL" {
@@ -53,17 +65,8 @@ func TestOutboxWithdrawsProcedureReminderOfAnEndedProcedure(t *testing.T) {
 // waits while its member votes; it is withdrawn, the other member's is
 // sent.
 func TestOutboxWithdrawsProcedureReminderOfAMemberThatVoted(t *testing.T) {
-	s, _ := newStore(t)
+	s, pid, now := procedureReminderWaiting(t, "Noch offen")
 	ctx := context.Background()
-	bodyID, _ := lawFixture(t, s)
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, model.Berlin)
-	s.SetClock(func() time.Time { return now })
-	account(t, s, model.User{Username: "hessen", Role: model.RoleMember, MemberAbbrev: "HE"}, model.ChannelEmail, "he@example.org", model.EventProcedureClosing)
-	account(t, s, model.User{Username: "saarland", Role: model.RoleMember, MemberAbbrev: "SL"}, model.ChannelEmail, "sl@example.org", model.EventProcedureClosing)
-	pid := must[int64](t)(s.StartProcedure(ctx, ProcedureStart{Decision: model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: "Noch offen", Applicants: []string{"Bund"}}, Deadline: now.Add(48 * time.Hour)}))
-	now = now.Add(25 * time.Hour)
-	must[[]model.WrittenProcedure](t)(s.CloseDueProcedures(ctx, now))
 	check(t, s.CastVote(ctx, pid, "SL", model.VoteNo))
 	if got := strings.Join(claimAll(t, s, now), " "); got != "he@example.org" {
 		t.Errorf("sent to %q, want only he@example.org (Saarland voted meanwhile)", got)
