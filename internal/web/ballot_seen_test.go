@@ -67,6 +67,12 @@ func TestBallotWithoutSeenIsRefused(t *testing.T) {
 		!strings.Contains(page, "welche Stimme für Bayern er anzeigte") {
 		t.Errorf("Bavaria's first vote without its ballot's word: %d", code)
 	}
+	// The Bund with its article, as the ballot's legend says it ("für
+	// Bund" before).
+	if code, page := do(t, client(t, ts, "bund"), "POST", ts.URL+action, url.Values{"stimme": {"ja"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(page, "welche Stimme für den Bund er anzeigte") {
+		t.Errorf("the Bund's first vote without its ballot's word: %d", code)
+	}
 	if got, _ := st.SessionVote(ctx, v.ID); got.Choices()["BY"] != "" {
 		t.Errorf("Bavaria's vote was recorded: %q", got.Choices()["BY"])
 	}

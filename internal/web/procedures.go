@@ -477,7 +477,7 @@ func (s *Server) castVote(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			s.renderProcedure(w, r, u, id, http.StatusUnprocessableEntity, ballotRefusal{Choice: choice,
-				Reason: unseenBallot(cmp.Or(members[u.MemberAbbrev].Name, u.MemberAbbrev))}, "")
+				Reason: unseenBallot(cmp.Or(members[u.MemberAbbrev].Accusative(), u.MemberAbbrev))}, "")
 			return
 		}
 		for _, v := range p.Votes {

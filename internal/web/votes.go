@@ -375,7 +375,7 @@ func (s *Server) castOwnVote(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if view.Open && view.Vote.ID == v.ID && view.CanVote && choice.CastError() == nil {
-			s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: unseenBallot(view.MyMemberName)})
+			s.renderVotePage(w, r, http.StatusUnprocessableEntity, se, ballotRefusal{Choice: choice, Reason: unseenBallot(view.MyMemberFor)})
 			return
 		}
 		seen = v.Choices()[u.MemberAbbrev]
@@ -445,7 +445,8 @@ func ballotSeen(r *http.Request) (model.VoteChoice, bool) {
 }
 
 // unseenBallot is the reason a ballot posted without the vote it showed
-// ("gesehen") is refused, for the member named: the live vote's and the
+// ("gesehen") is refused, for the member named as after "für" ("den
+// Bund", "Hessen"; model.Member.Accusative): the live vote's and the
 // written procedure's alike.
 func unseenBallot(member string) string {
 	return fmt.Sprintf("Der Stimmzettel hat nicht mitgeschickt, welche Stimme für %s er anzeigte (etwa eine ältere Fassung der Seite). "+
