@@ -59,6 +59,9 @@ var routes = []route{
 	{"POST", "/api/v1/anmeldungen/{id}/verlegen", func(a *Server) http.HandlerFunc { return a.apiMoveRegistration }},
 	{"GET", "/api/v1/mitantraege", func(a *Server) http.HandlerFunc { return a.apiCoApplications }},
 	{"POST", "/api/v1/mitantraege/{id}", func(a *Server) http.HandlerFunc { return a.apiAnswerCoApplication }},
+	{"GET", "/api/v1/sitzungen/{nr}/protokollnotizen", func(a *Server) http.HandlerFunc { return a.apiNoteSubmissions }},
+	{"POST", "/api/v1/sitzungen/{nr}/protokollnotizen", func(a *Server) http.HandlerFunc { return a.apiSubmitNote }},
+	{"POST", "/api/v1/protokollnotizen/{id}", func(a *Server) http.HandlerFunc { return a.apiDecideNoteSubmission }},
 }
 
 func (a *Server) registerJSON(mux Mux) {
@@ -146,8 +149,10 @@ type AttendanceLine struct {
 // the speaker (ON) or author (PN), the points (ON) or text (PN, Vermerk),
 // for BV the decision's number (its text is among the item's decisions),
 // and for Vermerk what it is (text, unleserlich, nicht_zugeordnet).
-// Redacted marks a confidential row: the public sees its kind and speaker
-// only, as "[geschwärzt]" on the page.
+// Redacted marks a confidential row: the public sees its kind and, of a
+// contribution, its speaker only, as "[geschwärzt]" on the page; a wholly
+// confidential Protokollnotiz comes without author ("Protokollnotiz:
+// [geschwärzt]", model.Audience.MinutesRow).
 type MinutesRow struct {
 	Kind     string   `json:"art"`
 	Speaker  string   `json:"sprecher,omitempty"`
@@ -481,8 +486,12 @@ func (a *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 		out.Attendance = append(out.Attendance, AttendanceLine{Member: l.Member.Abbrev, Name: l.Member.Name, Presence: string(l.Presence), From: l.From, Until: l.Until})
 	}
 	for _, sec := range doc.Sections {
+		section := sec.Name
+		if sec.Unsectioned {
+			section = "" // the heading of items without Abschnitt names none
+		}
 		for _, it := range sec.Items {
-			item := Item{Number: it.Number, Title: it.Title, Section: sec.Name, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
+			item := Item{Number: it.Number, Title: it.Title, Section: section, Points: it.Points, Goal: string(it.Goal), Sources: it.Sources,
 				Reporters: it.Reporters, Consent: it.Consent, DeferredTo: it.Deferral.To, DeferredFrom: it.Deferral.From, Deferral: it.Deferral.Line()}
 			for _, rep := range it.Reports {
 				item.Reports = append(item.Reports, FachMKReport{Conference: rep.Conference, Member: rep.Member, Text: model.PublicText(rep.Text)})

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,9 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _ := st.FollowUp(ctx, fid)
+	// A protocol note Hessen submitted to the 47th, waiting (note_submissions.go).
+	noteID, _ := st.SubmitNote(store.WithActor(ctx, "hessen"), model.NoteSubmission{ItemID: items47[1].ID, Member: "HE", Text: "Hessen prüft noch."})
+	notes, note := "/api/v1/sitzungen/{nr}/protokollnotizen", fmt.Sprintf("/api/v1/protokollnotizen/%d", noteID)
 	srv, err := web.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)), demo.CouncilAbbrev)
 	if err != nil {
 		t.Fatal(err)
@@ -234,6 +238,22 @@ func TestOpenAPILiveResponses(t *testing.T) {
 		{"POST", "/api/v1/sitzungen/47/anmeldungen", reg, heToken, registration, 422},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, `{"titel":"Ohne Erklärung","ziel":"Beschluss"}`, 422},
 		{"POST", "/api/v1/sitzungen/49/anmeldungen", reg, heToken, registration, 201},
+		{"GET", "/api/v1/sitzungen/47/protokollnotizen", notes, "", "", 401},
+		{"GET", "/api/v1/sitzungen/47/protokollnotizen", notes, fmkToken, "", 403},
+		{"GET", "/api/v1/sitzungen/99/protokollnotizen", notes, heToken, "", 404},
+		{"GET", "/api/v1/sitzungen/x/protokollnotizen", notes, heToken, "", 400},
+		{"GET", "/api/v1/sitzungen/47/protokollnotizen", notes, heToken, "", 200},
+		{"POST", "/api/v1/sitzungen/47/protokollnotizen", notes, "", `{"top":"1","text":"x"}`, 401},
+		{"POST", "/api/v1/sitzungen/47/protokollnotizen", notes, fmkToken, `{"top":"1","text":"x"}`, 403},
+		{"POST", "/api/v1/sitzungen/47/protokollnotizen", notes, heToken, `{"top":"999","text":"x"}`, 404},
+		{"POST", "/api/v1/sitzungen/47/protokollnotizen", notes, heToken, `{"top":` + strconv.Quote(items47[1].Number) + `,"text":" "}`, 400},
+		{"POST", "/api/v1/sitzungen/47/protokollnotizen", notes, dltToken, `{"top":` + strconv.Quote(items47[1].Number) + `,"text":"Der DLT stimmt zu."}`, 201},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", "", `{"aktion":"zurueckziehen","fassung":1}`, 401},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", fmkToken, `{"aktion":"zurueckziehen","fassung":1}`, 403},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", dltToken, `{"aktion":"zurueckziehen","fassung":1}`, 404},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", heToken, `{"aktion":"loeschen","fassung":1}`, 400},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", heToken, `{"aktion":"zurueckziehen","fassung":7}`, 409},
+		{"POST", note, "/api/v1/protokollnotizen/{id}", heToken, `{"aktion":"zurueckziehen","fassung":1}`, 200},
 	}
 	covered := map[string]bool{}
 	live := func(tc liveCase) {
@@ -516,7 +536,7 @@ func mapOf(v any) map[string]any {
 func runningVote(t *testing.T, st *store.Store, councilID int64) int64 {
 	t.Helper()
 	ctx := context.Background()
-	sid, err := st.PlanSession(ctx, model.Session{BodyID: councilID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned}, nil)
+	sid, err := st.PlanSession(ctx, model.Session{BodyID: councilID, Number: 48, Date: model.NewDate(2026, 3, 12), Status: model.StatusPlanned, AgendaPublished: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -191,6 +191,11 @@ type Identity struct {
 	Username, Name     string
 	Role               model.Role
 	Member, Conference string
+	// Email is the address of the standard claim "email" when the
+	// provider verified it (the claim "email_verified" is true), ""
+	// otherwise: an account without an address takes it for its
+	// notifications (store.OIDCLogin).
+	Email string
 	// Next is where the browser goes after the login.
 	Next string
 }
@@ -278,7 +283,27 @@ func (o *OIDC) identity(issuer, subject string, claims map[string]any) (Identity
 	}
 	id.Member = firstString(claim(claims, o.cfg.MemberClaim))
 	id.Conference = firstString(claim(claims, o.cfg.ConferenceClaim))
+	id.Email = verifiedEmail(claims)
 	return id, nil
+}
+
+// verifiedEmail gives the standard claim "email" if the claim
+// "email_verified" says the provider verified it (true; some providers
+// send the text "true"), "" otherwise: an address the user merely typed
+// at the provider is nobody's to send mail to.
+func verifiedEmail(claims map[string]any) string {
+	email, _ := claims["email"].(string)
+	switch v := claims["email_verified"].(type) {
+	case bool:
+		if v {
+			return strings.TrimSpace(email)
+		}
+	case string:
+		if v == "true" {
+			return strings.TrimSpace(email)
+		}
+	}
+	return ""
 }
 
 func containsRole(rs []model.Role, r model.Role) bool {
@@ -329,12 +354,13 @@ func firstString(v any) string {
 }
 
 // LoginOIDC logs the provider's user in: the account is created or brought
-// up to date from the identity (store.OIDCLogin) and this browser gets a
-// new login session.
-func (m *Sessions) LoginOIDC(w http.ResponseWriter, r *http.Request, u model.User) (model.User, error) {
+// up to date from the identity (store.OIDCLogin), takes the verified
+// e-mail address (Identity.Email, "" for none) if it has no address, and
+// this browser gets a new login session.
+func (m *Sessions) LoginOIDC(w http.ResponseWriter, r *http.Request, u model.User, email string) (model.User, error) {
 	var out model.User
 	err := m.start(w, r, 0, func(login store.NewLogin) (err error) {
-		out, err = m.st.OIDCLogin(m.auditContext(r), u, login)
+		out, err = m.st.OIDCLogin(m.auditContext(r), u, email, login)
 		return err
 	})
 	return out, err

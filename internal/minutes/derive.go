@@ -169,6 +169,12 @@ func withoutPointNumber(s string) string {
 // use for members ("Bayern", "Bund", "FITKO") to their abbreviations.
 type Deriver struct {
 	Members map[string]string
+	// ProcedureFollowUps are the follow-ups recorded already for the
+	// decisions of the written procedures the minutes list, by decision
+	// (LoadedProposals reads them): a proposal from such a decision that
+	// one of them covers is not made again, as one from an item's row is
+	// not (coveredBy). Before, those proposals were never checked.
+	ProcedureFollowUps map[int64][]model.FollowUp
 }
 
 // NewDeriver gives a deriver that knows the members by name and
@@ -356,16 +362,8 @@ func (d Deriver) Propose(doc Document) []Proposal {
 				p.Origin = p.Source.Label()
 			}
 			found++
-			for _, have := range it.FollowUps {
-				switch covers(have, p) {
-				case coversSurely:
-					return
-				case coversMaybe:
-					if p.Covered == nil {
-						have := have
-						p.Covered = &have
-					}
-				}
+			if coveredBy(it.FollowUps, &p) {
+				return
 			}
 			out = append(out, p)
 		}
@@ -431,9 +429,12 @@ func (d Deriver) Propose(doc Document) []Proposal {
 				if !ok {
 					continue
 				}
-				out = append(out, Proposal{Key: procedureProposalKey(current, dec, s), ItemLabel: "Umlaufverfahren", DecisionID: dec.ID,
+				p := Proposal{Key: procedureProposalKey(current, dec, s), ItemLabel: "Umlaufverfahren", DecisionID: dec.ID,
 					Source: model.SourceDecision, SourceID: dec.ID, Origin: dec.ProposalLabel(), Sentence: s,
-					Phrase: f.phrase, Responsible: f.responsible, DueDate: f.date, DueSession: f.session})
+					Phrase: f.phrase, Responsible: f.responsible, DueDate: f.date, DueSession: f.session}
+				if !coveredBy(d.ProcedureFollowUps[dec.ID], &p) {
+					out = append(out, p)
+				}
 			}
 		}
 	}
@@ -478,6 +479,25 @@ func covers(have model.FollowUp, p Proposal) coverage {
 		return coversMaybe
 	}
 	return coversNot
+}
+
+// coveredBy says whether a follow-up of haves, recorded already where p
+// is drawn from (its item, or its written procedure's decision), surely
+// covers p: then p is not proposed. One that maybe covers it is kept with
+// p (Proposal.Covered, the first such one).
+func coveredBy(haves []model.FollowUp, p *Proposal) bool {
+	for _, have := range haves {
+		switch covers(have, *p) {
+		case coversSurely:
+			return true
+		case coversMaybe:
+			if p.Covered == nil {
+				have := have
+				p.Covered = &have
+			}
+		}
+	}
+	return false
 }
 
 // sameText says whether two texts are the same sentence: marks, case,
@@ -536,11 +556,33 @@ func LoadedProposals(ctx context.Context, st *store.Store, doc Document) ([]Prop
 	if err != nil {
 		return nil, err
 	}
+	d := NewDeriver(members)
+	if d.ProcedureFollowUps, err = procedureFollowUps(ctx, st, doc); err != nil {
+		return nil, err
+	}
 	var out []Proposal
-	for _, p := range NewDeriver(members).Propose(doc) {
+	for _, p := range d.Propose(doc) {
 		if !handled[p.Key] {
 			out = append(out, p)
 		}
+	}
+	return out, nil
+}
+
+// procedureFollowUps gives the follow-ups recorded for the decisions of
+// the written procedures doc lists (Deriver.ProcedureFollowUps): one
+// query per adopted decision, none for minutes that list none.
+func procedureFollowUps(ctx context.Context, st *store.Store, doc Document) (map[int64][]model.FollowUp, error) {
+	out := map[int64][]model.FollowUp{}
+	for _, dec := range doc.WrittenProcedures {
+		if dec.Status != model.DecisionAdopted || recommends(&dec, nil) {
+			continue
+		}
+		fs, err := st.FollowUps(ctx, store.FollowUpFilter{DecisionID: dec.ID})
+		if err != nil {
+			return nil, err
+		}
+		out[dec.ID] = fs
 	}
 	return out, nil
 }

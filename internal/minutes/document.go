@@ -50,6 +50,11 @@ type Row struct {
 // page keeps it, to be filled in or deleted.
 func (r Row) Blank() bool { return r.Kind != RowDecision && r.gateRow().Blank() }
 
+// NoteLabel gives the label of a Protokollnotiz row (model.NoteLabel):
+// "Protokollnotiz (NW)", or "Protokollnotiz" for a wholly confidential
+// note in the public version, which names no author.
+func (r Row) NoteLabel() string { return model.NoteLabel(r.Speaker) }
+
 // gateRow gives the row (not a decision) as the publication gate reads it
 // (model.MinutesRow).
 func (r Row) gateRow() model.MinutesRow {
@@ -152,15 +157,26 @@ func IllegibleLine() string {
 type Section struct {
 	Name    string
 	Consent bool
-	Items   []Item
+	// Unsectioned marks a run of items without an Abschnitt. In a session
+	// whose agenda has Abschnitte it is headed OtherItemsHeading (Name):
+	// without a heading of its own it read as part of the section above
+	// it ("Registermodernisierung" under "Übergreifendes"). It names no
+	// section of the body (the JSON API gives no "abschnitt" for it).
+	Unsectioned bool
+	Items       []Item
 }
+
+// OtherItemsHeading heads the items without an Abschnitt in a session
+// whose other items have one, as the published minutes head every run of
+// items (seed 000: each table under the heading of its section).
+const OtherItemsHeading = "Weitere Tagesordnungspunkte"
 
 // Header gives the header of the title column of the section's table:
 // the section's name, as the published minutes head it; "Thema" for the
 // Grüne Liste, whose items come from several topics, and for items
 // without a section, which must not get an empty header.
 func (s Section) Header() string {
-	if s.Consent || s.Name == "" {
+	if s.Consent || s.Unsectioned || s.Name == "" {
 		return "Thema"
 	}
 	return s.Name
@@ -454,7 +470,10 @@ func loadAttendance(ctx context.Context, st *store.Store, body model.Body, sessi
 }
 
 // loadSections gives the accepted agenda items of a session with their
-// minutes rows, grouped in runs of one section.
+// minutes rows, grouped in runs of one section. A run of items without
+// section is a section of its own (Section.Unsectioned), headed
+// OtherItemsHeading where the session's agenda has sections: never under
+// the heading of the section before it.
 func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Section, error) {
 	sections, err := st.Sections(ctx, se.BodyID)
 	if err != nil {
@@ -476,6 +495,13 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 	if err != nil {
 		return nil, fmt.Errorf("minutes: %d. Sitzung: %w", se.Number, err)
 	}
+	sectioned := false // whether any item on the agenda has a section
+	for _, it := range items {
+		if it.OnAgenda() && model.SectionOf(it, sectionByID[it.SectionID], consent).Name != "" {
+			sectioned = true
+			break
+		}
+	}
 	var out []Section
 	for _, it := range items {
 		if !it.OnAgenda() {
@@ -483,8 +509,15 @@ func loadSections(ctx context.Context, st *store.Store, se model.Session) ([]Sec
 		}
 		item := assembleItem(it, rows, !se.Status.MinutesFrozen())
 		sec := model.SectionOf(it, sectionByID[it.SectionID], consent)
-		if n := len(out); n == 0 || out[n-1].Name != sec.Name {
-			out = append(out, Section{Name: sec.Name, Consent: sec.Consent})
+		group := Section{Name: sec.Name, Consent: sec.Consent}
+		if sec.Name == "" {
+			group.Unsectioned = true
+			if sectioned {
+				group.Name = OtherItemsHeading
+			}
+		}
+		if n := len(out); n == 0 || out[n-1].Name != group.Name || out[n-1].Unsectioned != group.Unsectioned {
+			out = append(out, group)
 		}
 		last := &out[len(out)-1]
 		last.Items = append(last.Items, item)
@@ -526,7 +559,8 @@ func assembleItem(it model.AgendaItem, rows store.SessionRows, draft bool) Item 
 // (model.Session.MinutesPublic) only the adopted decisions of each item;
 // never a proposal or a rejected proposal (model.Decision.Public); marked
 // passages become "[geschwärzt]", confidential rows keep only their kind
-// (and speaker), rows without text (Row.Blank) are left out, follow-ups
+// (and the speaker of a contribution; a Protokollnotiz loses its author:
+// model.Audience.MinutesRow), rows without text (Row.Blank) are left out, follow-ups
 // only with their adopted decision or the released minutes, and the
 // items' outcome checkboxes (Beschluss, Protokollnotiz, Follow-Up) only
 // with the released minutes (FlagsShown): they tell that a note or a

@@ -192,7 +192,7 @@ func (e *exporter) exportRow(it Item, r Row) {
 	case RowDiscussion:
 		e.row("ON", wrap("<p>"+esc(r.Speaker)+":</p>"+bulletList(r.Points)))
 	case RowNote:
-		e.row("PN", wrap("<p>Protokollnotiz ("+esc(r.Speaker)+")</p> "+paragraphs(r.Text)))
+		e.row("PN", wrap("<p>"+esc(r.NoteLabel())+"</p> "+paragraphs(r.Text)))
 	case RowDecision:
 		e.row("BV", wrap(decisionContent(it, *r.Decision, e.date)))
 	default:

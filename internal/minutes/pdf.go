@@ -542,6 +542,9 @@ func (r *pdfRenderer) checkboxes(f model.ItemFlags) {
 func (r *pdfRenderer) row(row Row) {
 	var spans []span
 	switch {
+	case !r.audience.SeesRow(row.Confidential) && row.Kind == RowNote:
+		// As on the page: "Protokollnotiz: [geschwärzt]", without author.
+		spans = append(spans, span{text: row.NoteLabel() + ":", style: "B"}, span{black: true}, span{text: model.RedactedPlaceholder, style: "I"})
 	case !r.audience.SeesRow(row.Confidential):
 		if row.Speaker != "" {
 			spans = append(spans, span{text: row.Speaker + ":", style: "B"})
@@ -578,7 +581,7 @@ func (r *pdfRenderer) row(row Row) {
 			spans = append(spans, span{text: note + ".", style: "I"})
 		}
 	case row.Kind == RowNote:
-		spans = append(spans, span{text: "Protokollnotiz (" + row.Speaker + ")", style: "B"}, span{text: r.show(row.Text)})
+		spans = append(spans, span{text: row.NoteLabel(), style: "B"}, span{text: r.show(row.Text)})
 	case row.RemarkKind == model.RemarkIllegible:
 		spans = append(spans, span{text: IllegibleLine(), style: "I"})
 	case row.RemarkKind == model.RemarkRaw:

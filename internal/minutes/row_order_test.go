@@ -69,7 +69,7 @@ func TestDiscussionBeforeTheProposal(t *testing.T) {
 		t.Fatal(err)
 	}
 	sid, err := st.CreateSession(ctx, model.Session{BodyID: body.ID, Number: 91, Date: model.BerlinDate(time.Now()), StartTime: "09:30", EndTime: "15:00",
-		Place: "Berlin", Status: model.StatusPlanned})
+		Place: "Berlin", Status: model.StatusPlanned, AgendaPublished: true})
 	if err != nil {
 		t.Fatal(err)
 	}

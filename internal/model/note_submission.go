@@ -30,10 +30,14 @@ type NoteSubmission struct {
 	SessionID int64
 	// Member is the submitting member's abbreviation ("HE"); MemberName
 	// its name as the minutes name the note's author ("Hessen").
-	Member      string
-	MemberName  string
-	SubmittedBy string // the account's name, for the Geschäftsstelle
-	Text        string // with [[…]] passages marked confidential
+	Member     string
+	MemberName string
+	// SubmittedBy is the login name of the account that sent it (the
+	// actor of the audit log); SubmittedByName that account's display
+	// name, which the Geschäftsstelle reads ("" when the account has none).
+	SubmittedBy     string
+	SubmittedByName string
+	Text            string // with [[…]] passages marked confidential
 	// Confidential: the member asks for the whole note to stay out of the
 	// public version.
 	Confidential bool

@@ -170,7 +170,8 @@ const ReportReminderDays = 3
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
 	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventCoApplicationDocument, EventItemDeferred, EventResignation, EventSpokespersonNamed,
-	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded}
+	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded,
+	EventNoteSubmitted}
 
 // EventConferenceSoon: a session of a FachMK the user is spokesperson for
 // is 7 days away; the message links the briefings (docs/followups.md).
@@ -229,6 +230,8 @@ func (e Event) Label() string {
 		return "Sprecherfunktion für eine Fachministerkonferenz vergeben"
 	case EventReportDue:
 		return "Frist für meinen Bericht unter „Reporting FachMK“ in 3 Tagen"
+	case EventNoteSubmitted:
+		return "Protokollnotiz eines Mitglieds eingereicht"
 	}
 	return string(e)
 }
@@ -282,6 +285,8 @@ var eventRoles = map[Event][]Role{
 	EventSpokespersonNamed: {RoleSecretariat, RoleMember, RoleAdvisory, RoleSpokesperson, RoleFachMK},
 	// The spokespersons, who write the reports.
 	EventReportDue: {RoleSpokesperson},
+	// The secretariat, which takes a submitted note over or refuses it.
+	EventNoteSubmitted: {RoleSecretariat},
 }
 
 // For reports whether users of the role may subscribe to the event.

@@ -492,10 +492,24 @@ func (r MinutesRow) Blank() bool {
 	return false
 }
 
+// NoteLabel gives the label of a Protokollnotiz by its author, the same
+// on every surface (minutes page, PDF, text export, search): "Protokollnotiz
+// (NW)"; without author "Protokollnotiz" — a wholly confidential note in
+// the public version, which names no author (Audience.MinutesRow).
+func NoteLabel(author string) string {
+	if author == "" {
+		return "Protokollnotiz"
+	}
+	return "Protokollnotiz (" + author + ")"
+}
+
 // MinutesRow gives the row as the audience reads it in minutes whose rows
 // it sees (SeesMinutes), and false where its version leaves the row out:
-// the public's leaves out a blank row (Blank), shows a confidential row
-// with its kind and speaker only, and blacks out marked passages and a
+// the public's leaves out a blank row (Blank), shows a confidential
+// contribution (ON) with its kind and speaker only and a confidential
+// Protokollnotiz (PN) with its kind only — that something was withheld,
+// not who wrote it ("Protokollnotiz: [geschwärzt]"); a note with marked
+// passages only keeps its author — and blacks out marked passages and a
 // speaker's name that carries marks (Speaker).
 func (a Audience) MinutesRow(r MinutesRow) (MinutesRow, bool) {
 	if a.IsPublic() && r.Blank() {
@@ -504,6 +518,9 @@ func (a Audience) MinutesRow(r MinutesRow) (MinutesRow, bool) {
 	r.Speaker = a.Speaker(r.Speaker)
 	if !a.SeesRow(r.Confidential) {
 		r.Points, r.Text = nil, ""
+		if r.Kind == "PN" {
+			r.Speaker = ""
+		}
 		return r, true
 	}
 	r.Points, r.Text = a.Texts(r.Points), a.Text(r.Text)

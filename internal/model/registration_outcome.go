@@ -71,15 +71,23 @@ func OutcomeOfRegistration(it AgendaItem, se Session, ds []Decision) []Registrat
 	}
 	var out []RegistrationOutcome
 	for _, d := range ds {
+		// Several proposals on one item are told apart by their titles
+		// (public text: the outcome is no place for a confidential
+		// passage); before, the page read "Der Beschlussvorschlag ist
+		// abgelehnt." twice.
+		proposal := d.ProposalName()
+		if t := strings.TrimSpace(PublicText(d.Title)); len(ds) > 1 && t != "" {
+			proposal += " „" + t + "“"
+		}
 		switch d.Status {
 		case DecisionAdopted:
 			before, label, after := d.OutcomeParts()
 			out = append(out, RegistrationOutcome{Kind: OutcomeAdopted, Before: before, LinkText: label, After: after,
 				DecisionLabel: d.Label, NoteLabel: "Ergebnis", Note: noteOf(d.Result)})
 		case DecisionRejected:
-			out = append(out, RegistrationOutcome{Kind: OutcomeRejected, Before: "Der " + d.ProposalName() + " ist abgelehnt.", NoteLabel: "Ergebnis", Note: noteOf(d.Result)})
+			out = append(out, RegistrationOutcome{Kind: OutcomeRejected, Before: "Der " + proposal + " ist abgelehnt.", NoteLabel: "Ergebnis", Note: noteOf(d.Result)})
 		default:
-			out = append(out, RegistrationOutcome{Kind: OutcomeUndecided, Before: "Über den " + d.ProposalName() + " wurde in der Sitzung nicht entschieden."})
+			out = append(out, RegistrationOutcome{Kind: OutcomeUndecided, Before: "Über den " + proposal + " wurde in der Sitzung nicht entschieden."})
 		}
 	}
 	if len(out) > 0 {

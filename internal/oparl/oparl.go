@@ -556,19 +556,36 @@ func Consultation(d model.Decision, id, paperID, itemID, meetingID, orgID int64)
 // File is the public minutes of a session as PDF. Until the minutes are
 // approved its name and file name say it is a draft ("Entwurf"), as the
 // PDF itself does.
-func File(se model.Session, id, meetingID int64) Object {
+func File(se model.Session, corrected Correction, id, meetingID int64) Object {
 	o := newObject(KindFile, id)
 	o["name"] = model.MinutesTitle(fmt.Sprintf("Protokoll der %d. Sitzung", se.Number), se, model.Public)
+	if corrected.Version > 1 {
+		o["name"] = fmt.Sprintf("%s, Fassung %d (berichtigt am %s)", o["name"], corrected.Version, corrected.On.German())
+	}
 	o["fileName"] = model.MinutesFileName(se, "pdf")
 	o["mimeType"] = "application/pdf"
 	o["accessUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf", se.Number))
 	o["downloadUrl"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll.pdf?herunterladen=1", se.Number))
 	o["meeting"] = []string{URL(KindMeeting, meetingID)}
 	o["web"] = Web(fmt.Sprintf("/sitzungen/%d/protokoll", se.Number))
-	if !se.MinutesStand.IsZero() {
+	switch {
+	case corrected.Version > 1 && !corrected.On.IsZero():
+		o["date"] = corrected.On.String()
+	case !se.MinutesStand.IsZero():
 		o["date"] = se.MinutesStand.String()
 	}
 	return o
+}
+
+// Correction is the newest correction of approved minutes (a minutes
+// version after the first, store.ApproveMinutesCorrection): its number
+// and the day it was approved. The zero value: the minutes as approved.
+// The File names it and takes its day as its date, so that a client
+// polling with modified_since fetches the corrected minutes again (the
+// File's content, and with it its modified time, changes).
+type Correction struct {
+	Version int
+	On      model.Date
 }
 
 // Location is a venue of the council's sessions: one per place text,

@@ -229,12 +229,18 @@ func (r *Report) list(items []model.TextItem) {
 	p.Ln(1)
 }
 
-// Table adds a table; widths are fractions of the page width.
+// Table adds a table; widths are the columns' shares of the page width
+// (0.3 for three tenths). Shares that do not add up to one are scaled to
+// fill the page, so that no table runs off it.
 func (r *Report) Table(header []string, widths []float64, rows [][]string) {
 	p := r.pdf
+	var sum float64
+	for _, w := range widths {
+		sum += w
+	}
 	cols := make([]float64, len(widths))
 	for i, w := range widths {
-		cols[i] = w * width
+		cols[i] = w / sum * width
 	}
 	// wrap gives the lines of each cell of a row and the row's height.
 	wrap := func(cells []string, bold bool) ([][]string, float64) {

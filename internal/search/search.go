@@ -534,7 +534,7 @@ func publicDocs(doc minutes.Document) store.SearchScope {
 			case r.Kind == minutes.RowDiscussion:
 				rows = append(rows, r.Speaker+": "+strings.Join(r.Points, " "))
 			case r.Kind == minutes.RowNote:
-				rows = append(rows, "Protokollnotiz ("+r.Speaker+"): "+r.Text)
+				rows = append(rows, r.NoteLabel()+": "+r.Text)
 			case r.RemarkKind == model.RemarkText, r.RemarkKind == model.RemarkRaw:
 				// Free text, and text of the source not assigned to a
 				// decision (nicht zugeordneter Text); an illegible part

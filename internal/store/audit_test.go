@@ -46,16 +46,23 @@ func TestAuditEveryWritePath(t *testing.T) {
 	}
 
 	t.Run("move", func(t *testing.T) {
+		// A planned session's agenda: a running one keeps its order
+		// (runningAgendaRefusal).
+		planned := id(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2025, 11, 6), StartTime: "10:00", Status: model.StatusPlanned}))
+		moved := []int64{
+			id(s.CreateItem(ctx, model.AgendaItem{SessionID: planned, Number: "1", Title: "Eins", Position: 1})),
+			id(s.CreateItem(ctx, model.AgendaItem{SessionID: planned, Number: "2", Title: "Zwei", Position: 2})),
+		}
 		before := headID(t, s)
-		check(t, s.MoveItem(ctx, items[0], +1, itemVersion(t, s, items[0])))
+		check(t, s.MoveItem(ctx, moved[0], +1, itemVersion(t, s, moved[0])))
 		got := map[int64]model.AuditEntry{}
 		for _, e := range entriesAfter(t, s, before) {
 			got[e.EntityID] = e
 		}
-		if e := got[items[0]]; e.Action != "move" || !strings.Contains(e.Before, `"position":1`) || !strings.Contains(e.After, `"position":2`) {
+		if e := got[moved[0]]; e.Action != "move" || !strings.Contains(e.Before, `"position":1`) || !strings.Contains(e.After, `"position":2`) {
 			t.Errorf("moved item: %+v", e)
 		}
-		if e := got[items[1]]; e.Action != "update" || !strings.Contains(e.After, `"position":1`) {
+		if e := got[moved[1]]; e.Action != "update" || !strings.Contains(e.After, `"position":1`) {
 			t.Errorf("item moved up by the move: %+v", e)
 		}
 	})

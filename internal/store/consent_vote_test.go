@@ -59,6 +59,7 @@ func TestGreenListConfirmationWaitsForItsVote(t *testing.T) {
 	f := newPrepFixture(t, s)
 	recA, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdopt, GreenList: true}))
 	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
+	publishAgendaForTest(t, s, f.main)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se := must[model.Session](t)(s.Session(ctx, f.main))
 		check(t, s.SetSessionStatus(ctx, f.main, se.Version, next))

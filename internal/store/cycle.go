@@ -467,6 +467,16 @@ func (s *Store) MoveItemTo(ctx context.Context, itemID int64, position, version 
 	})
 }
 
+// runningAgendaRefusal refuses to move an item of a running session: the
+// agenda keeps the order it was published in, and an item taken up
+// before its turn is taken up, not moved ("TOP aufrufen",
+// store.SetCurrentItem); the minutes then say it was "vorgezogen" (the
+// order of discussion, docs/minutes.md). Moved, it would leave the order
+// the members were invited to and the minutes would record no change.
+func runningAgendaRefusal(number int) error {
+	return model.RuleError("Die %d. Sitzung läuft; die Reihenfolge ihrer Tagesordnung bleibt, wie sie veröffentlicht wurde. Einen TOP ziehen Sie vor, indem Sie ihn in der Live-Ansicht aufrufen – das Protokoll vermerkt dann, dass er vorgezogen wurde.", number)
+}
+
 // moveItemTx moves an accepted item inside tx from its index i on the
 // agenda (n items) to the index to(i, n) gives and renumbers the
 // positions 1…n; how is the audit's detail.
@@ -486,6 +496,8 @@ func (s *Store) moveItemTx(ctx context.Context, tx *sql.Tx, itemID int64, versio
 		return err
 	} else if se.Held() {
 		return heldAgendaRefusal(se.Number)
+	} else if se.Status == model.StatusRunning {
+		return runningAgendaRefusal(se.Number)
 	}
 	items, err := queryList(ctx, tx, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id = ? AND status IN (?, '') ORDER BY position, id`, sessionID, model.ItemAccepted)

@@ -260,9 +260,11 @@ func TestImportedNumbersAreOnceGiven(t *testing.T) {
 			}
 		})
 	}
-	// A decision recorded from the past with an earlier decision's number.
+	// A decision recorded from the past with an earlier decision's number,
+	// of another day (of the same day it is that decision:
+	// TestRecordedDecisionIsTheEarlierDecision).
 	_, err := s.CreateDecision(ctx, model.Decision{BodyID: bodyID, Kind: model.KindDecision, Status: model.DecisionAdopted, Scope: model.ScopeAll,
-		Number: model.DecisionNumber{Year: 2025, Seq: 1}, AdoptedOn: model.NewDate(2025, 3, 1), Title: "Aus der Akte"})
+		Number: model.DecisionNumber{Year: 2025, Seq: 1}, AdoptedOn: model.NewDate(2025, 3, 2), Title: "Aus der Akte"})
 	if !errors.Is(err, ErrDuplicate) || model.FieldOf(err) != "nummer" || !strings.Contains(model.ReasonOf(err), "als früherer Beschluss vom 01.03.2025 erfasst") {
 		t.Errorf("a recorded decision with an earlier decision's number: %v", err)
 	}

@@ -97,7 +97,10 @@ func (s *Store) loadVotes(ctx context.Context, q queryer, d *model.Decision) err
 // votes and may carry its known number: the body's counter for that year is
 // then raised so that new adoptions continue after it; a number held by a
 // decision of the register or by an earlier decision is refused at
-// "nummer" (one number names one decision). It cannot belong to
+// "nummer" (one number names one decision), unless the decision is that
+// earlier decision (adopted on its day, takeEarlier): then the earlier
+// decision's record gives way in the same transaction, as in the minutes
+// import. It cannot belong to
 // a session that is still planned or running in gremium: there decisions
 // are taken by vote. A draft on an agenda item ticks the item's box
 // "Beschluss"; a zero Position places the decision after the item's last
@@ -209,7 +212,9 @@ func (s *Store) createDecisionTx(ctx context.Context, tx *sql.Tx, d model.Decisi
 		if h, held, err := numberHeld(ctx, tx, d.BodyID, d.Number); err != nil {
 			return 0, err
 		} else if held {
-			return 0, model.AtField("nummer", h.refusal(d.Label, ""))
+			if err := s.takeEarlier(ctx, tx, h, d); err != nil {
+				return 0, model.AtField("nummer", err)
+			}
 		}
 		if err := raiseCounter(ctx, tx, d.BodyID, d.Number); err != nil {
 			return 0, err
@@ -367,6 +372,79 @@ func (h numberHolder) refusal(label, then string) error {
 		reason += " " + then
 	}
 	return &model.Error{Class: model.ErrConflict, Reason: reason, Err: cause}
+}
+
+// givesWayTo says whether the new decision d, taken on day (d's own date,
+// else its session's; zero if unknown), is the earlier decision h holds
+// d's number for: h is an earlier decision (not the register's, not
+// another of the same minutes), d is adopted, and the two name the same
+// day where both name one. The earlier decision's record then gives way
+// to d (earlierGivesWay); any other holder refuses the number. The
+// minutes import (minutesRows.takesEarlier) and a decision recorded from
+// the past (CreateDecision) decide it alike.
+func (h numberHolder) givesWayTo(d model.Decision, day model.Date) bool {
+	if !h.earlier || h.inFile || d.Status != model.DecisionAdopted {
+		return false
+	}
+	if !d.AdoptedOn.IsZero() {
+		day = d.AdoptedOn
+	}
+	return h.on.IsZero() || day.IsZero() || h.on == day
+}
+
+// earlierGivesWay removes, inside tx, the record of the body's earlier
+// decision n, audited as removed with what holds the number now (by: "als
+// Beschluss der 46. Sitzung importiert"); what cites the number names
+// that decision from then on.
+func (s *Store) earlierGivesWay(ctx context.Context, tx *sql.Tx, bodyID int64, n model.DecisionNumber, by string) error {
+	var id int64
+	var label string
+	if err := tx.QueryRowContext(ctx, `SELECT id, label FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?`,
+		bodyID, n.Year, n.Seq).Scan(&id, &label); err != nil {
+		return fmt.Errorf("store: earlier decision %d/%d: %w", n.Year, n.Seq, err)
+	}
+	if err := s.touch(ctx, tx, "earlier_decision", id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM earlier_decisions WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("store: earlier decision: %w", err)
+	}
+	return s.audit(ctx, tx, "remove", "earlier_decision", id, label+": "+by)
+}
+
+// takeEarlier lets the record of the earlier decision h give way to the
+// decision d recorded from the past with its number (givesWayTo: d is
+// that decision), audited; else it refuses the number, naming both days
+// where they differ. Before, every earlier decision's number was refused,
+// and the secretariat could not record the decision an earlier decision
+// stood for, as the minutes import can.
+func (s *Store) takeEarlier(ctx context.Context, tx *sql.Tx, h numberHolder, d model.Decision) error {
+	var day model.Date
+	session := 0
+	if d.SessionID != 0 {
+		var on string
+		if err := tx.QueryRowContext(ctx, `SELECT date, number FROM sessions WHERE id = ?`, d.SessionID).Scan(&on, &session); err != nil {
+			return notFound(err, fmt.Sprintf("session %d", d.SessionID))
+		}
+		day = parseDate(on)
+	}
+	if !h.givesWayTo(d, day) {
+		then := ""
+		if !d.AdoptedOn.IsZero() {
+			day = d.AdoptedOn
+		}
+		if h.earlier && !h.inFile && d.Status == model.DecisionAdopted {
+			// Adopted, on another day: the earlier decision is
+			// another one.
+			then = fmt.Sprintf("Der Beschluss, den Sie erfassen, ist vom %s; an die Stelle des früheren Beschlusses tritt nur ein Beschluss vom %s.", day.German(), h.on.German())
+		}
+		return h.refusal(d.Label, then)
+	}
+	by := "als Beschluss erfasst"
+	if session != 0 {
+		by = fmt.Sprintf("als Beschluss der %d. Sitzung erfasst", session)
+	}
+	return s.earlierGivesWay(ctx, tx, d.BodyID, d.Number, by)
 }
 
 // numberHeld gives what holds the body's number n, if anything does: a

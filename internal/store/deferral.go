@@ -27,7 +27,8 @@ type Deferral struct {
 // "vertagt auf die NN. Sitzung", without decision; a new item stands at
 // the end of the later session's agenda, without number, marked "vertagt
 // aus der NN. Sitzung", with the title, points, goal, sources, reporters,
-// FachMK statement and registration of the original, and carrying the
+// FachMK statement, registration and Abschnitt (deferredSection) of the
+// original, and carrying the
 // preparatory body's recommendations given for it (SessionRecommendations);
 // the original's documents and decision proposals move to it; waiting
 // requests for the
@@ -77,12 +78,20 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 			return err
 		}
 		// The later session's item: what was registered, not what the
-		// original session did with it (number, section, outcome).
+		// original session did with it (number, outcome). It keeps its
+		// Abschnitt where the later session's body has it (the same body,
+		// so the same section id); without, it would stand without
+		// section. A section that is not the body's is left out: the
+		// secretariat places the item (Verwaltung).
+		section, err := deferredSection(ctx, tx, it.SectionID, target.BodyID)
+		if err != nil {
+			return err
+		}
 		var pos int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE session_id = ?`, target.ID).Scan(&pos); err != nil {
 			return fmt.Errorf("store: agenda position: %w", err)
 		}
-		moved := model.AgendaItem{SessionID: target.ID, Title: it.Title, Points: it.Points, Goal: it.Goal, Sources: it.Sources, Reporters: it.Reporters,
+		moved := model.AgendaItem{SessionID: target.ID, SectionID: section, Title: it.Title, Points: it.Points, Goal: it.Goal, Sources: it.Sources, Reporters: it.Reporters,
 			Flags: model.ItemFlags{Decision: it.Goal == model.GoalDecision}, Position: pos, Impact: it.Impact, Status: model.ItemAccepted,
 			RegisteredBy: it.RegisteredBy, RegisteredAt: it.RegisteredAt, Late: it.Late,
 			Deferral: model.Deferral{From: from.Number, Reason: reason}}
@@ -109,6 +118,23 @@ func (s *Store) DeferItem(ctx context.Context, d Deferral) (int64, model.Session
 		return s.noticeItemDeferred(ctx, tx, it, from, target)
 	})
 	return newID, target, err
+}
+
+// deferredSection gives the section a deferred item takes to a session
+// of body bodyID: its own (sectionID) if that is one of the body's, else
+// none (0).
+func deferredSection(ctx context.Context, tx *sql.Tx, sectionID, bodyID int64) (int64, error) {
+	if sectionID == 0 {
+		return 0, nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sections WHERE id = ? AND body_id = ?`, sectionID, bodyID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: section %d: %w", sectionID, err)
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	return sectionID, nil
 }
 
 // LaterSessions gives the sessions of se's body an item of se may be

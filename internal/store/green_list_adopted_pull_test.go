@@ -68,6 +68,7 @@ func TestNoPullOfARecommendedItemAfterTheGreenListIsAdopted(t *testing.T) {
 	must[VoteOutcome](t)(s.RecordShowOfHands(ctx, f.al, draft, votesOf(model.VoteYes, voters...)))
 	r := must[model.Recommendation](t)(s.Recommendation(ctx, rec))
 	check(t, s.ConfirmGreenList(ctx, rec, r.Version))
+	publishAgendaForTest(t, s, f.main)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se := must[model.Session](t)(s.Session(ctx, f.main))
 		check(t, s.SetSessionStatus(ctx, f.main, se.Version, next))

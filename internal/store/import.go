@@ -405,14 +405,7 @@ type minutesRows struct {
 // session's). Before, every such number refused the import, and the
 // minutes of the session that took a cited decision could not come in.
 func (rows *minutesRows) takesEarlier(h numberHolder, d model.Decision) bool {
-	if !h.earlier || h.inFile || d.Status != model.DecisionAdopted {
-		return false
-	}
-	day := d.AdoptedOn
-	if day.IsZero() {
-		day = rows.on
-	}
-	return h.on.IsZero() || day.IsZero() || h.on == day
+	return h.givesWayTo(d, rows.on)
 }
 
 // giveWayToImported removes, inside tx, the records of the body's earlier
@@ -421,20 +414,7 @@ func (rows *minutesRows) takesEarlier(h numberHolder, d model.Decision) bool {
 // holds it; what cites the number names the imported decision then.
 func (s *Store) giveWayToImported(ctx context.Context, tx *sql.Tx, bodyID int64, rows minutesRows) error {
 	for _, n := range rows.earlier {
-		var id int64
-		var label string
-		if err := tx.QueryRowContext(ctx, `SELECT id, label FROM earlier_decisions WHERE body_id = ? AND year = ? AND seq = ?`,
-			bodyID, n.Year, n.Seq).Scan(&id, &label); err != nil {
-			return fmt.Errorf("store: earlier decision %d/%d: %w", n.Year, n.Seq, err)
-		}
-		if err := s.touch(ctx, tx, "earlier_decision", id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM earlier_decisions WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("store: earlier decision: %w", err)
-		}
-		if err := s.audit(ctx, tx, "remove", "earlier_decision", id,
-			fmt.Sprintf("%s: als Beschluss der %d. Sitzung importiert", label, rows.session)); err != nil {
+		if err := s.earlierGivesWay(ctx, tx, bodyID, n, fmt.Sprintf("als Beschluss der %d. Sitzung importiert", rows.session)); err != nil {
 			return err
 		}
 	}

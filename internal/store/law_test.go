@@ -746,7 +746,7 @@ func TestSessionOpensOnItsDay(t *testing.T) {
 	bodyID, _ := lawFixture(t, s)
 	now := time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC) // 02.12.2026, 00:30 in Berlin
 	s.SetClock(func() time.Time { return now })
-	id := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 12, 17), Status: model.StatusConvened}))
+	id := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2026, 12, 17), Status: model.StatusConvened, AgendaPublished: true}))
 	err := s.SetSessionStatus(ctx, id, 1, model.StatusRunning)
 	if model.ClassOf(err) != model.ErrRule || !strings.Contains(model.ReasonOf(err), "für den 17.12.2026 geplant") {
 		t.Fatalf("opened 15 days early: %v", err)
@@ -756,7 +756,7 @@ func TestSessionOpensOnItsDay(t *testing.T) {
 	}
 	// On its day in German time it opens (02.12. in Berlin while UTC still
 	// says 01.12.).
-	early := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 12, 2), Status: model.StatusConvened}))
+	early := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 49, Date: model.NewDate(2026, 12, 2), Status: model.StatusConvened, AgendaPublished: true}))
 	check(t, s.SetSessionStatus(ctx, early, 1, model.StatusRunning))
 	// A session held earlier than planned opens once its date is moved.
 	se := must[model.Session](t)(s.Session(ctx, id))

@@ -16,14 +16,18 @@ import (
 	"gremium/internal/model"
 )
 
-const noteSubmissionCols = `id, item_id, session_id, member, member_name, submitted_by, text, confidential, state, reason, note_id,
-	submitted_at, decided_at, decided_by, version`
+// selectNoteSubmission reads submissions with the display name of the
+// account that sent each (users.name, "" when the account is gone); the
+// WHERE clause follows, on the columns of ns.
+const selectNoteSubmission = `SELECT ns.id, ns.item_id, ns.session_id, ns.member, ns.member_name, ns.submitted_by, ns.text, ns.confidential, ns.state, ns.reason, ns.note_id,
+	ns.submitted_at, ns.decided_at, ns.decided_by, ns.version, COALESCE(u.name, '')
+	FROM note_submissions ns LEFT JOIN users u ON u.username = ns.submitted_by`
 
 func scanNoteSubmission(r scanner) (model.NoteSubmission, error) {
 	var n model.NoteSubmission
 	var submitted, decided string
 	err := r.Scan(&n.ID, &n.ItemID, &n.SessionID, &n.Member, &n.MemberName, &n.SubmittedBy, &n.Text, &n.Confidential, &n.State, &n.Reason, &n.NoteID,
-		&submitted, &decided, &n.DecidedBy, &n.Version)
+		&submitted, &decided, &n.DecidedBy, &n.Version, &n.SubmittedByName)
 	if err != nil {
 		return n, err
 	}
@@ -37,7 +41,8 @@ func scanNoteSubmission(r scanner) (model.NoteSubmission, error) {
 // of a session of a body the member has a seat in, while submissions are
 // open (model.NoteSubmissionsOpen). The author is the member, named as
 // the minutes name it. The form is guarded by its one-time key
-// (SentOnce). It gives the submission's id.
+// (SentOnce). The secretariat's subscribed accounts are notified in the
+// same transaction (noticeNoteSubmitted). It gives the submission's id.
 func (s *Store) SubmitNote(ctx context.Context, n model.NoteSubmission, opts ...FormOption) (int64, error) {
 	n.Text = strings.TrimSpace(n.Text)
 	if err := model.MarkFields(model.MarkedField{Field: "text", Text: &n.Text}); err != nil {
@@ -81,9 +86,13 @@ func (s *Store) SubmitNote(ctx context.Context, n model.NoteSubmission, opts ...
 			if !body.Seats(m) {
 				return 0, model.ForbiddenError("%s hat keinen Sitz in %s und reicht dort keine Protokollnotiz ein.", m.Name, body.Dative())
 			}
-			return s.insert(ctx, tx, "note_submission", m.Name,
+			id, err := s.insert(ctx, tx, "note_submission", m.Name,
 				`INSERT INTO note_submissions (item_id, session_id, member, member_name, submitted_by, text, confidential, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 				it.ID, se.ID, m.Abbrev, m.Name, actorFrom(ctx), n.Text, n.Confidential, s.now().UTC().Format(time.RFC3339))
+			if err != nil {
+				return 0, err
+			}
+			return id, s.noticeNoteSubmitted(ctx, tx, id, it, m.Name)
 		})
 		return err
 	})
@@ -94,7 +103,7 @@ func (s *Store) SubmitNote(ctx context.Context, n model.NoteSubmission, opts ...
 // to its member and the Geschäftsstelle.
 func (s *Store) NoteSubmission(ctx context.Context, id int64) (model.NoteSubmission, error) {
 	return queryOne(ctx, s.rd, scanNoteSubmission, fmt.Sprintf("note submission %d", id),
-		`SELECT `+noteSubmissionCols+` FROM note_submissions WHERE id = ?`, id)
+		selectNoteSubmission+` WHERE ns.id = ?`, id)
 }
 
 // NoteSubmissionsOf gives the submissions of member to the items of a
@@ -105,7 +114,7 @@ func (s *Store) NoteSubmissionsOf(ctx context.Context, sessionID int64, member s
 		return nil, nil
 	}
 	return queryList(ctx, s.rd, scanNoteSubmission, "note submissions",
-		`SELECT `+noteSubmissionCols+` FROM note_submissions WHERE session_id = ? AND member = ? AND state <> ? ORDER BY id`,
+		selectNoteSubmission+` WHERE ns.session_id = ? AND ns.member = ? AND ns.state <> ? ORDER BY ns.id`,
 		sessionID, member, model.NoteWithdrawn)
 }
 
@@ -113,7 +122,7 @@ func (s *Store) NoteSubmissionsOf(ctx context.Context, sessionID int64, member s
 // wait for the Geschäftsstelle, in order of submission: for its live page.
 func (s *Store) WaitingNoteSubmissions(ctx context.Context, sessionID int64) ([]model.NoteSubmission, error) {
 	return queryList(ctx, s.rd, scanNoteSubmission, "note submissions",
-		`SELECT `+noteSubmissionCols+` FROM note_submissions WHERE session_id = ? AND state = ? ORDER BY id`,
+		selectNoteSubmission+` WHERE ns.session_id = ? AND ns.state = ? ORDER BY ns.id`,
 		sessionID, model.NoteSubmitted)
 }
 
@@ -122,7 +131,7 @@ func (s *Store) WaitingNoteSubmissions(ctx context.Context, sessionID int64) ([]
 // refused for the reason.
 func waitingSubmission(ctx context.Context, tx *sql.Tx, id int64, version int, what string) (model.NoteSubmission, error) {
 	n, err := queryOne(ctx, tx, scanNoteSubmission, fmt.Sprintf("note submission %d", id),
-		`SELECT `+noteSubmissionCols+` FROM note_submissions WHERE id = ?`, id)
+		selectNoteSubmission+` WHERE ns.id = ?`, id)
 	if err != nil {
 		return n, err
 	}

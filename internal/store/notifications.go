@@ -98,12 +98,13 @@ type Subscriber struct {
 	DueDays int    // the user's lead time for EventFollowUpDue
 }
 
-// Subscribers gives the enabled users who subscribed to the event, with the
-// channel and address, by user and channel. Users whose role may not
-// receive the event are left out. Only users who saved their settings
-// are read: an account that never saved (whose subscriptions are the
-// defaults, model.NotificationSettings.Subscribed) has no address yet,
-// so nothing reaches it (Reach counts it as "ohne Adresse").
+// Subscribers gives the enabled users who receive the event, with the
+// channel and address, by user and channel: those whose saved choice
+// holds the event and, while a user has not saved a choice, those whose
+// role's defaults hold it (model.NotificationSettings.Subscribed, the one
+// rule) — each on a channel it has an address for. The address of an
+// account that never saved is the one the secretariat set on /konten or
+// the one taken from its OpenID Connect login.
 func (s *Store) Subscribers(ctx context.Context, event model.Event) ([]Subscriber, error) {
 	return subscribers(ctx, s.rd, event)
 }
@@ -115,72 +116,99 @@ var subscriberReads atomic.Uint64
 
 func subscribers(ctx context.Context, q queryer, event model.Event) ([]Subscriber, error) {
 	subscriberReads.Add(1)
-	list, err := queryList(ctx, q, func(r scanner) (Subscriber, error) {
-		var sub Subscriber
-		var email, room string
-		u := &sub.User
-		err := r.Scan(&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled, &sub.Channel, &email, &room, &sub.DueDays)
-		sub.Address = model.NotificationSettings{Email: email, MatrixRoom: room}.Address(sub.Channel)
-		return sub, err
-	}, "subscribers", `SELECT u.id, u.username, u.name, u.role, u.member_abbrev, COALESCE(u.conference_id, 0), u.disabled,
-			sub.channel, ns.email, ns.matrix_room, ns.due_days
-		FROM notification_subscriptions sub JOIN users u ON u.id = sub.user_id JOIN notification_settings ns ON ns.user_id = u.id
-		WHERE sub.event = ? AND u.disabled = 0 ORDER BY u.id, sub.channel`, event)
+	list, err := recipients(ctx, q, event, "u.disabled = 0")
 	if err != nil {
 		return nil, err
 	}
-	out := list[:0]
-	for _, sub := range list {
-		if sub.Address != "" && event.For(sub.User.Role) {
-			out = append(out, sub)
+	var out []Subscriber
+	for _, a := range list {
+		for _, c := range model.Channels {
+			if address := a.receives(event, c); address != "" {
+				out = append(out, Subscriber{User: a.user, Channel: c, Address: address, DueDays: a.set.DueDays})
+			}
 		}
 	}
 	return out, nil
 }
 
+// recipient is an account as the notification rule sees it: its
+// settings (addresses, lead time, whether its user saved a choice) and,
+// per channel, whether a saved subscription holds the event read.
+type recipient struct {
+	user  model.User
+	set   model.NotificationSettings
+	saved map[model.Channel]bool
+}
+
+// receives gives the address at which the account receives the event on
+// the channel, "" when it does not: subscribed by the one rule
+// (model.NotificationSettings.Subscribed: as saved, or by the role's
+// defaults while its user has not saved) and an address on the channel.
+// The subscriber lists, the reach of a written procedure and the
+// outbox's last check (stillToSend) all ask it.
+func (a recipient) receives(e model.Event, c model.Channel) string {
+	address := a.set.Address(c)
+	if address == "" || !a.set.Subscribed(a.user.Role, e, c, a.saved[c]) {
+		return ""
+	}
+	return address
+}
+
+// recipients reads the accounts matching where (a condition on users u)
+// with what the rule needs to know of them for the event, by user id:
+// candidates, filtered by recipient.receives, never by SQL.
+func recipients(ctx context.Context, q queryer, event model.Event, where string, args ...any) ([]recipient, error) {
+	cols := `u.id, u.username, u.name, u.role, u.member_abbrev, COALESCE(u.conference_id, 0), u.disabled,
+		COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''), COALESCE(ns.due_days, ` + strconv.Itoa(model.DefaultDueDays) + `), COALESCE(ns.saved, 0)`
+	var params []any
+	for _, c := range model.Channels {
+		cols += `, (SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)`
+		params = append(params, event, c)
+	}
+	return queryList(ctx, q, func(r scanner) (recipient, error) {
+		a := recipient{saved: map[model.Channel]bool{}}
+		u := &a.user
+		var saved int
+		on := make([]int, len(model.Channels))
+		dest := []any{&u.ID, &u.Username, &u.Name, &u.Role, &u.MemberAbbrev, &u.ConferenceID, &u.Disabled,
+			&a.set.Email, &a.set.MatrixRoom, &a.set.DueDays, &saved}
+		for i := range on {
+			dest = append(dest, &on[i])
+		}
+		err := r.Scan(dest...)
+		a.set.UserID, a.set.Saved = u.ID, saved == 1
+		for i, c := range model.Channels {
+			a.saved[c] = on[i] > 0
+		}
+		return a, err
+	}, "recipients", `SELECT `+cols+` FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id
+		WHERE `+where+` ORDER BY u.id`, append(params, args...)...)
+}
+
 // Reach gives which of the members a notice of the event reaches
 // (model.Reach): the enabled accounts of the role model.RoleMember of
-// each member that receive the event (model.NotificationSettings.Subscribed:
-// as saved, or by the defaults while the user has not saved) on a
-// channel with an address. The written procedure's pages show it for
-// "Umlaufverfahren gestartet", so that the secretariat knows whom to
-// phone.
+// each member that receive the event (recipient.receives: as saved, or
+// by the defaults while the user has not saved, on a channel with an
+// address). The written procedure's pages show it for "Umlaufverfahren
+// gestartet", so that the secretariat knows whom to phone.
 func (s *Store) Reach(ctx context.Context, event model.Event, members []model.Member) (model.Reach, error) {
 	r := model.Reach{Members: members}
-	type acct struct {
-		role              model.Role
-		member            string
-		set               model.NotificationSettings
-		onEmail, onMatrix int
-	}
-	list, err := queryList(ctx, s.rd, func(sc scanner) (acct, error) {
-		var a acct
-		var saved int
-		err := sc.Scan(&a.role, &a.member, &saved, &a.set.Email, &a.set.MatrixRoom, &a.onEmail, &a.onMatrix)
-		a.set.Saved = saved == 1
-		return a, err
-	}, "member accounts", `SELECT u.role, u.member_abbrev, CASE WHEN ns.id IS NULL THEN 0 ELSE 1 END, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
-			(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?),
-			(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)
-		FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id WHERE u.disabled = 0 AND u.role = ?`,
-		event, model.ChannelEmail, event, model.ChannelMatrix, model.RoleMember)
+	list, err := recipients(ctx, s.rd, event, "u.disabled = 0 AND u.role = ?", model.RoleMember)
 	if err != nil {
 		return r, err
 	}
 	for _, m := range members {
 		accounts, addressed, reached := 0, false, false
 		for _, a := range list {
-			if a.member != m.Abbrev {
+			if a.user.MemberAbbrev != m.Abbrev {
 				continue
 			}
 			accounts++
 			for _, c := range model.Channels {
-				if a.set.Address(c) == "" {
-					continue
+				if a.set.Address(c) != "" {
+					addressed = true
 				}
-				addressed = true
-				explicit := (c == model.ChannelEmail && a.onEmail > 0) || (c == model.ChannelMatrix && a.onMatrix > 0)
-				if a.set.Subscribed(a.role, event, c, explicit) {
+				if a.receives(event, c) != "" {
 					reached = true
 				}
 			}
@@ -438,36 +466,28 @@ func (s *Store) withdrawNotification(ctx context.Context, tx *sql.Tx, id int64, 
 // (RetryNotification) ask it:
 //   - a message to an account: the account exists and is enabled, its role
 //     may receive the event, and it is still subscribed to the event on the
-//     message's channel with an address there (as subscribers asks when
-//     queueing); address is that address, where the message goes now;
+//     message's channel with an address there (recipient.receives, as
+//     subscribers asks when queueing); address is that address, where the
+//     message goes now;
 //   - a reminder (reminderNow): the reminder loop would give the same key
 //     now — the same follow-up, deadline or date, the same occasion.
 func stillToSend(ctx context.Context, q queryer, n model.Notification, now time.Time) (reason, address string, err error) {
 	address = n.Recipient
 	member := ""
 	if n.UserID != 0 {
-		var role model.Role
-		var disabled bool
-		var email, room string
-		var saved, subscribed int
-		err := q.QueryRowContext(ctx, `SELECT u.role, u.disabled, u.member_abbrev, COALESCE(ns.email, ''), COALESCE(ns.matrix_room, ''),
-				CASE WHEN ns.id IS NULL THEN 0 ELSE 1 END,
-				(SELECT COUNT(*) FROM notification_subscriptions sub WHERE sub.user_id = u.id AND sub.event = ? AND sub.channel = ?)
-			FROM users u LEFT JOIN notification_settings ns ON ns.user_id = u.id WHERE u.id = ?`, n.Event, n.Channel, n.UserID).
-			Scan(&role, &disabled, &member, &email, &room, &saved, &subscribed)
+		list, err := recipients(ctx, q, n.Event, "u.id = ?", n.UserID)
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return "das Konto gibt es nicht mehr.", address, nil
 		case err != nil:
 			return "", address, fmt.Errorf("store: recipient of notification %d: %w", n.ID, err)
-		case disabled:
+		case len(list) == 0:
+			return "das Konto gibt es nicht mehr.", address, nil
+		case list[0].user.Disabled:
 			return "das Konto ist deaktiviert.", address, nil
-		case !n.Event.For(role):
+		case !n.Event.For(list[0].user.Role):
 			return fmt.Sprintf("die Rolle des Kontos erhält „%s“ nicht.", n.Event.Label()), address, nil
 		}
-		set := model.NotificationSettings{Email: email, MatrixRoom: room, Saved: saved == 1}
-		address = set.Address(n.Channel)
-		if !set.Subscribed(role, n.Event, n.Channel, subscribed > 0) || address == "" {
+		member = list[0].user.MemberAbbrev
+		if address = list[0].receives(n.Event, n.Channel); address == "" {
 			return fmt.Sprintf("„%s“ (%s) ist abbestellt.", n.Event.Label(), n.Channel.Label()), n.Recipient, nil
 		}
 	}
@@ -813,15 +833,18 @@ func (s *Store) Delivery(ctx context.Context, ref string) (model.Delivery, error
 
 // ---- preferences ----
 
-// NotificationSettings gives a user's notification settings; a user who
-// never saved gets the defaults with Saved false: no addresses, the
-// subscriptions of the role's defaults (model.DefaultSubscriptions), which
-// the preferences page shows ticked.
+// NotificationSettings gives a user's notification settings. A user who
+// never saved gets Saved false and the subscriptions of the role's
+// defaults (model.DefaultSubscriptions), which the preferences page shows
+// ticked, with the e-mail address the secretariat set or the OpenID
+// Connect login brought (SetNotificationEmail, OIDCLogin), if any, and
+// the version of that address (0 for none).
 func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.NotificationSettings, error) {
 	set := model.NotificationSettings{UserID: userID, DueDays: model.DefaultDueDays}
-	err := s.db.QueryRowContext(ctx, `SELECT email, matrix_room, due_days, version FROM notification_settings WHERE user_id = ?`, userID).
-		Scan(&set.Email, &set.MatrixRoom, &set.DueDays, &set.Version)
-	if errors.Is(err, sql.ErrNoRows) {
+	var saved int
+	err := s.db.QueryRowContext(ctx, `SELECT email, matrix_room, due_days, version, saved FROM notification_settings WHERE user_id = ?`, userID).
+		Scan(&set.Email, &set.MatrixRoom, &set.DueDays, &set.Version, &saved)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && saved == 0) {
 		var role model.Role
 		if err := s.db.QueryRowContext(ctx, `SELECT role FROM users WHERE id = ?`, userID).Scan(&role); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return set, fmt.Errorf("store: notification settings: %w", err)
@@ -839,9 +862,96 @@ func (s *Store) NotificationSettings(ctx context.Context, userID int64) (model.N
 	return set, err
 }
 
+// NotificationEmails gives, by user id, the e-mail address of every
+// account that has one and its version (for SetNotificationEmail), for
+// the account list of the secretariat.
+func (s *Store) NotificationEmails(ctx context.Context) (map[int64]model.NotificationSettings, error) {
+	list, err := queryList(ctx, s.rd, func(r scanner) (model.NotificationSettings, error) {
+		var set model.NotificationSettings
+		var saved int
+		err := r.Scan(&set.UserID, &set.Email, &set.Version, &saved)
+		set.Saved = saved == 1
+		return set, err
+	}, "notification addresses", `SELECT user_id, email, version, saved FROM notification_settings ORDER BY user_id`)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]model.NotificationSettings, len(list))
+	for _, set := range list {
+		out[set.UserID] = set
+	}
+	return out, nil
+}
+
+// SetNotificationEmail sets (or, empty, removes) the e-mail address of an
+// account, as the secretariat does on /konten, in one transaction with
+// its audit entry. version is the version of the address read (0 when the
+// account had none); a stale one gives a conflict, so that an address
+// the user changed meanwhile is not overwritten. The account's choice of
+// events stays as it is: one that never saved receives its role's
+// defaults at the address. A malformed address is an input error at the
+// field "email".
+func (s *Store) SetNotificationEmail(ctx context.Context, userID int64, email string, version int) error {
+	if email != "" {
+		if err := model.ChannelEmail.CheckAddress(email); err != nil {
+			return model.AtField("email", err)
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		u, err := queryOne(ctx, tx, scanUser, fmt.Sprintf("user %d", userID), `SELECT `+userCols+` FROM users WHERE id = ?`, userID)
+		if err != nil {
+			return err
+		}
+		var id int64
+		err = tx.QueryRowContext(ctx, `SELECT id FROM notification_settings WHERE user_id = ?`, userID).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if version != 0 {
+				return fmt.Errorf("store: e-mail address of user %d: %w", userID, ErrConflict)
+			}
+			_, err = s.insert(ctx, tx, "notification_settings", u.Username+": E-Mail-Adresse "+email,
+				`INSERT INTO notification_settings (user_id, email, saved) VALUES (?, ?, 0)`, userID, email)
+			return err
+		case err != nil:
+			return fmt.Errorf("store: e-mail address of user %d: %w", userID, err)
+		}
+		if err := s.updateVersioned(ctx, tx, "notification_settings", "notification_settings", id, version, `email = ?`, email); err != nil {
+			return err
+		}
+		detail := "E-Mail-Adresse " + email
+		if email == "" {
+			detail = "E-Mail-Adresse entfernt"
+		}
+		return s.audit(ctx, tx, "update", "notification_settings", id, detail)
+	})
+}
+
+// takeOIDCEmail gives the account the e-mail address of its OpenID
+// Connect login inside tx (the login's): only an address the provider
+// verified (the caller checks email_verified), only a well-formed one,
+// and only when the account has no notification settings at all — an
+// address the user or the secretariat set, or removed, is never
+// overwritten. It reports whether it took the address.
+func (s *Store) takeOIDCEmail(ctx context.Context, tx *sql.Tx, u model.User, email string) (bool, error) {
+	if email == "" || model.ChannelEmail.CheckAddress(email) != nil {
+		return false, nil
+	}
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM notification_settings WHERE user_id = ?`, u.ID).Scan(&one)
+	if err == nil {
+		return false, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("store: e-mail address of user %d: %w", u.ID, err)
+	}
+	_, err = s.insert(ctx, tx, "notification_settings", u.Username+": E-Mail-Adresse "+email+" aus der Anmeldung (Identitätsdienst)",
+		`INSERT INTO notification_settings (user_id, email, saved) VALUES (?, ?, 0)`, u.ID, email)
+	return err == nil, err
+}
+
 // SaveNotificationSettings stores a user's settings and replaces the
-// subscriptions. set.Version must be the version read (0 when the user
-// never saved); a stale version gives a conflict.
+// subscriptions: from now on the user's choice holds, not the role's
+// defaults. set.Version must be the version read (0 when the account had
+// no address nor settings); a stale version gives a conflict.
 func (s *Store) SaveNotificationSettings(ctx context.Context, set model.NotificationSettings) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		u, err := queryOne(ctx, tx, scanUser, fmt.Sprintf("user %d", set.UserID), `SELECT `+userCols+` FROM users WHERE id = ?`, set.UserID)
@@ -867,7 +977,7 @@ func (s *Store) SaveNotificationSettings(ctx context.Context, set model.Notifica
 			return fmt.Errorf("store: notification settings: %w", err)
 		default:
 			if err := s.updateVersioned(ctx, tx, "notification_settings", "notification_settings", id, set.Version,
-				`email = ?, matrix_room = ?, due_days = ?`, set.Email, set.MatrixRoom, set.DueDays); err != nil {
+				`email = ?, matrix_room = ?, due_days = ?, saved = 1`, set.Email, set.MatrixRoom, set.DueDays); err != nil {
 				return err
 			}
 		}

@@ -595,13 +595,7 @@ func (s *Store) withdrawDebriefInvitations(ctx context.Context, tx *sql.Tx, d mo
 	if err != nil {
 		return 0, err
 	}
-	when := ""
-	if !d.HeldOn.IsZero() {
-		when = " am " + d.When()
-	}
-	if place := model.PublicText(d.Place); place != "" {
-		when += " (" + place + ")"
-	}
+	when := debriefWhen(d)
 	ref := fmt.Sprintf("nachbesprechung_abgesagt:%d:%d", d.ID, seq)
 	told := map[string]bool{}
 	n := 0
@@ -632,6 +626,25 @@ func debriefEntries(ctx context.Context, q queryer, debriefID int64) ([]model.De
 		var e model.DebriefEntry
 		return e, r.Scan(&e.DecisionID, &e.ConferenceID, &e.Presenter)
 	}, "debrief entries", `SELECT decision_id, conference_id, presenter FROM debrief_entries WHERE debrief_id = ? ORDER BY position`, debriefID)
+}
+
+// debriefWhen words the date and place of a debrief for its messages:
+// " am 10.07.2025, 10:00 Uhr (Berlin)", and for one without a date
+// " (Termin noch offen)", as its pages say it ("Termin: noch offen");
+// before, such a message left the date out without a word.
+func debriefWhen(d model.Debrief) string {
+	place := model.PublicText(d.Place)
+	if d.HeldOn.IsZero() {
+		if place != "" {
+			return " (Termin noch offen, Ort: " + place + ")"
+		}
+		return " (Termin noch offen)"
+	}
+	when := " am " + d.When()
+	if place != "" {
+		when += " (" + place + ")"
+	}
+	return when
 }
 
 // noticeDebriefPresenters queues, with the seq-th sending of a debrief's
@@ -676,13 +689,7 @@ func (s *Store) noticeDebriefPresenters(ctx context.Context, tx *sql.Tx, d model
 		}
 		lines[e.Presenter] = append(lines[e.Presenter], line+" für die "+names[e.ConferenceID])
 	}
-	when := ""
-	if !d.HeldOn.IsZero() {
-		when = " am " + d.When()
-	}
-	if place := model.PublicText(d.Place); place != "" {
-		when += " (" + place + ")"
-	}
+	when := debriefWhen(d)
 	changed, again := "", ""
 	if seq > 1 {
 		changed, again = " – geändert", ", nach einer Änderung erneut"

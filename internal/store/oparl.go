@@ -1402,7 +1402,11 @@ func (y *oparlSync) render(k oparlKey, id int64) (oparl.Object, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
-		return oparl.File(*se, id, meeting), "", nil
+		corrected, err := y.newestCorrection(se.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		return oparl.File(*se, corrected, id, meeting), "", nil
 	case oparl.KindLocation:
 		place, err := y.sourcePlace(k.src)
 		if err != nil {
@@ -1841,4 +1845,26 @@ func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
 		return old.(*sql.Stmt), nil
 	}
 	return st, nil
+}
+
+// newestCorrection gives the newest correction of a session's approved
+// minutes (a minutes version after the first), or the zero value. The
+// minutes_versions triggers of migration 01140 mark the session's Meeting
+// and File when a version is kept.
+func (y *oparlSync) newestCorrection(sessionID int64) (oparl.Correction, error) {
+	var c oparl.Correction
+	var stand string
+	err := y.tx.QueryRowContext(y.ctx, `SELECT version, stand FROM minutes_versions WHERE session_id = ? AND version > 1 ORDER BY version DESC LIMIT 1`, sessionID).Scan(&c.Version, &stand)
+	if errors.Is(err, sql.ErrNoRows) {
+		return oparl.Correction{}, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("store: minutes versions of session %d: %w", sessionID, err)
+	}
+	if stand != "" {
+		if c.On, err = model.ParseDate(stand); err != nil {
+			return c, fmt.Errorf("store: minutes version %d of session %d: %w", c.Version, sessionID, err)
+		}
+	}
+	return c, nil
 }

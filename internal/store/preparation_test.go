@@ -424,6 +424,7 @@ func TestPairStaysInOrder(t *testing.T) {
 	check(t, s.EditSession(ctx, SessionChange{ID: main.ID, Version: main.Version, Date: model.NewDate(2026, 3, 19), Place: main.Place, Kind: main.Kind, Reason: "Terminkollision"}))
 	// Once the prepared session runs, its AL-Runde recommends no more, in
 	// the session as in written procedure (which refused it already).
+	publishAgendaForTest(t, s, f.main)
 	main = must[model.Session](t)(s.Session(ctx, f.main))
 	check(t, s.SetSessionStatus(ctx, main.ID, main.Version, model.StatusConvened))
 	main = must[model.Session](t)(s.Session(ctx, f.main))

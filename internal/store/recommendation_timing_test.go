@@ -30,6 +30,7 @@ func TestSessionDoesNotOpenWhileARecommendationIsVotedOn(t *testing.T) {
 		time.Date(2026, 3, 12, 14, 50, 0, 0, model.Berlin)))
 	main = must[model.Session](t)(s.Session(ctx, f.main))
 	check(t, s.SetSessionStatus(ctx, f.main, main.Version, model.StatusConvened))
+	publishAgendaForTest(t, s, f.main)
 	now = time.Date(2026, 3, 12, 14, 33, 0, 0, model.Berlin)
 	main = must[model.Session](t)(s.Session(ctx, f.main))
 	err := s.SetSessionStatus(ctx, f.main, main.Version, model.StatusRunning)
@@ -66,6 +67,7 @@ func TestRecommendationAfterTheSessionBeganTakesNoEffect(t *testing.T) {
 	recA, draft := must2[int64, int64](t)(s.ProposeRecommendation(ctx, model.Recommendation{SessionID: f.al, TargetItemID: f.itemA, Kind: model.RecommendAdoptChanged,
 		GreenList: true, Points: []model.Point{{Label: "1.", Text: "Geänderter Text."}}}))
 	now = time.Date(2026, 3, 12, 9, 0, 0, 0, model.Berlin)
+	publishAgendaForTest(t, s, f.main)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		check(t, s.SetSessionStatus(ctx, f.main, must[model.Session](t)(s.Session(ctx, f.main)).Version, next))
 	}

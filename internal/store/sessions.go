@@ -277,7 +277,8 @@ func sessionRecordKept(cur, se model.Session) error {
 // SetSessionStatus moves a session one step along the cycle (geplant →
 // einberufen → laufend → beendet → Protokoll im Entwurf → Protokoll
 // genehmigt). Any other move is refused, and so is opening a session
-// before its date (German time) and ending it while a vote is open. Ending
+// before its date (German time) or while its agenda is not published
+// (ErrAgendaUnpublished), and ending it while a vote is open. Ending
 // it ends the speakers' list (the
 // turn of whoever speaks, with its discussion row; the requests still
 // waiting lapse). Moving to "Protokoll im Entwurf"
@@ -369,6 +370,12 @@ func (s *Store) stepTx(ctx context.Context, tx *sql.Tx, cur model.Session, versi
 			cur.Number, cur.Date.German())
 	}
 	if next == model.StatusRunning {
+		// Checked on the session read in this transaction: an agenda
+		// published meanwhile counts, and nothing is written when it
+		// is not.
+		if err := agendaUnpublished(cur); err != nil {
+			return nil, err
+		}
 		if err := recommendationsSettled(ctx, tx, cur); err != nil {
 			return nil, err
 		}
@@ -445,6 +452,25 @@ func recommendationsSettled(ctx context.Context, tx *sql.Tx, se model.Session) e
 		"Eine Empfehlung, die erst in der laufenden Sitzung ergeht, änderte den Beschlussvorschlag oder die Grüne Liste während der Beratung. "+
 		"Bitte die Frist abwarten oder das Umlaufverfahren vorzeitig beenden, sobald alle Mitglieder abgestimmt haben.",
 		se.Title(), list[0].id, list[0].title, model.BerlinDateTime(deadline))
+}
+
+// ErrAgendaUnpublished means a session was to be opened (laufend) while
+// its agenda (Tagesordnung) is not published: the members would
+// deliberate an agenda they were never sent. The error returned gives the
+// reason naming the session and wraps ErrAgendaUnpublished (errors.Is
+// finds it). Convening (einberufen) does not need the published agenda:
+// the agenda of a convened session is still being built (registrations
+// until the deadline, numbering, the AL-Runde's recommendations).
+var ErrAgendaUnpublished error = &model.Error{Class: model.ErrRule, Reason: "Die Tagesordnung der Sitzung ist nicht veröffentlicht; eröffnet wird eine Sitzung erst mit veröffentlichter Tagesordnung."}
+
+// agendaUnpublished gives ErrAgendaUnpublished, with the reason naming se,
+// when se's agenda is not published; nil once it is.
+func agendaUnpublished(se model.Session) error {
+	if se.AgendaPublished {
+		return nil
+	}
+	return &model.Error{Class: model.ErrRule, Err: ErrAgendaUnpublished, Reason: fmt.Sprintf(
+		"Die %s kann nicht eröffnet werden: ihre Tagesordnung ist nicht veröffentlicht. Bitte zuerst die Tagesordnung veröffentlichen.", se.Title())}
 }
 
 // ErrAgendaClosed means an agenda item was to be added to a session, or

@@ -657,7 +657,7 @@ func TestApprovalCommentsAndCorrections(t *testing.T) {
 	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); err == nil {
 		t.Error("approval by a session that does not exist")
 	}
-	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened}))
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusConvened, AgendaPublished: true}))
 	if err := s.ApproveMinutes(ctx, s47, 48, "Fassung", stampOf(t, s, s47)); err == nil {
 		t.Error("approval by a session that does not run")
 	}

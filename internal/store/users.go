@@ -351,10 +351,12 @@ func (s *Store) DeleteLoginSession(ctx context.Context, tokenHash string) error 
 // OIDCLogin logs in the account of an OpenID Connect provider's user: the
 // account with u.OIDCSubject is created or updated with the name, role,
 // member and conference the provider's claims give, and gets the login
-// session, in one transaction. A disabled account is refused (ErrForbidden
+// session, in one transaction. email is the address the provider verified
+// ("" for none): an account without notification settings takes it as its
+// address (takeOIDCEmail). A disabled account is refused (ErrForbidden
 // class) and keeps its state; a local account with the same user name
 // gives ErrDuplicate.
-func (s *Store) OIDCLogin(ctx context.Context, u model.User, login NewLogin) (model.User, error) {
+func (s *Store) OIDCLogin(ctx context.Context, u model.User, email string, login NewLogin) (model.User, error) {
 	if u.OIDCSubject == "" {
 		return model.User{}, fmt.Errorf("store: oidc login without subject")
 	}
@@ -387,6 +389,9 @@ func (s *Store) OIDCLogin(ctx context.Context, u model.User, login NewLogin) (mo
 					return err
 				}
 			}
+		}
+		if _, err := s.takeOIDCEmail(ctx, tx, u, email); err != nil {
+			return err
 		}
 		login.UserID = u.ID
 		out = u

@@ -233,6 +233,15 @@ type accountsData struct {
 	Reset    model.User
 	Password string
 	Self     int64
+	// Emails are the accounts' e-mail addresses for notifications (and
+	// the version of each, for the form), by account id.
+	Emails map[int64]model.NotificationSettings
+	// Refused is the account whose address form was refused, with the
+	// address as typed (shown again, nothing lost) and the reasons at
+	// its field.
+	Refused  int64
+	Typed    string
+	Problems problems
 }
 
 func (s *Server) renderAccounts(w http.ResponseWriter, r *http.Request, status int, d accountsData) {
@@ -243,6 +252,10 @@ func (s *Server) renderAccounts(w http.ResponseWriter, r *http.Request, status i
 	}
 	bodies, err := s.st.Bodies(r.Context(), model.BodyFachMK)
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Emails, err = s.st.NotificationEmails(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -321,4 +334,33 @@ func (s *Server) setAccountDisabled(disabled bool) http.HandlerFunc {
 		}
 		back(w, r, "/konten", notice)
 	}
+}
+
+// setAccountEmail sets the e-mail address of an account for its
+// notifications (the secretariat, on /konten): an account whose user has
+// not chosen yet receives its role's defaults there
+// (model.NotificationSettings.Subscribed); the user sees the address on
+// /benachrichtigungen and can change it. A malformed address or one
+// changed meanwhile is refused at the field, the address as typed shown
+// again.
+func (s *Server) setAccountEmail(w http.ResponseWriter, r *http.Request) {
+	_, u, ok := s.accountFromPath(w, r)
+	if !ok || !s.parseForm(w, r) {
+		return
+	}
+	email := strings.TrimSpace(r.PostFormValue("email"))
+	if err := s.st.SetNotificationEmail(r.Context(), u.ID, email, formVersion(r)); err != nil {
+		status, reasons, ok := refusalProblems(err)
+		if !ok {
+			s.fail(w, r, err, "Dieses Konto gibt es nicht.")
+			return
+		}
+		s.renderAccounts(w, r, status, accountsData{Refused: u.ID, Typed: email, Problems: reasons})
+		return
+	}
+	notice := fmt.Sprintf("Das Konto „%s“ hat keine E-Mail-Adresse für Benachrichtigungen mehr.", u.Username)
+	if email != "" {
+		notice = fmt.Sprintf("Die E-Mail-Adresse des Kontos „%s“ für Benachrichtigungen ist jetzt %s.", u.Username, email)
+	}
+	back(w, r, fmt.Sprintf("/konten#konto-%d", u.ID), notice)
 }

@@ -45,6 +45,10 @@ type manageData struct {
 	// numbers of the sessions they correct.
 	CorrectionsToApprove []model.MinutesCorrection
 	CorrectionSessions   map[int64]int
+	// CorrectionStamps are the stamps of the corrected minutes, by
+	// session id, which each correction's approval form carries
+	// (correctionsToApprove).
+	CorrectionStamps map[int64]store.MinutesStamp
 	// Proposals are the FachMK gremium proposes for each item, by item id.
 	Proposals map[int64][]relevance.Proposal
 	// Requests are the requests (Anliegen) items came from, by item id.
@@ -268,7 +272,7 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Versions, err = s.st.MinutesVersions(ctx, se.ID)
 	}
 	if err == nil && se.Status == model.StatusRunning {
-		d.CorrectionsToApprove, d.CorrectionSessions, err = s.st.ProposedCorrections(ctx, council.ID)
+		d.CorrectionsToApprove, d.CorrectionSessions, d.CorrectionStamps, err = s.correctionsToApprove(ctx, council.ID)
 	}
 	if err == nil && se.Status == model.StatusRunning {
 		d.ToApprove, err = s.minutesToApprove(ctx, council.ID, se.Number)

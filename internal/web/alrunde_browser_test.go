@@ -82,6 +82,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 
 	// 2. The 40th AL-Runde runs: attendance, a recommendation for the
 	// Grüne Liste on item A, the members vote.
+	publishAgendaForTest(t, st, al.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, al.ID)
 		if err := st.SetSessionStatus(ctx, al.ID, se.Version, next); err != nil {
@@ -189,6 +190,7 @@ func TestTwoStageCycleInTheBrowser(t *testing.T) {
 
 	// 5. The 48th session: the Grüne Liste is adopted en bloc; item B is
 	// still open, to be treated singly.
+	publishAgendaForTest(t, st, main.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, main.ID)
 		if err := st.SetSessionStatus(ctx, main.ID, se.Version, next); err != nil {

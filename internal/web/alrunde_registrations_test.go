@@ -266,6 +266,7 @@ func TestHeldAlRundeTakesNoProposal(t *testing.T) {
 		t.Fatal(err)
 	}
 	accept(t, st, item)
+	publishAgendaForTest(t, st, al)
 	for _, status := range []model.SessionStatus{model.StatusConvened, model.StatusRunning, model.StatusEnded} {
 		se, err := st.Session(ctx, al)
 		if err != nil {

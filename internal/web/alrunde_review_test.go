@@ -71,6 +71,7 @@ func newALRundeVoteWorldFor(t *testing.T, greenList bool) alRundeVoteWorld {
 	// The AL-Runde's day has come (it opens on its day, not before).
 	st.SetClock(func() time.Time { return al.Date.Time().Add(10 * time.Hour) })
 	t.Cleanup(func() { st.SetClock(time.Now) })
+	publishAgendaForTest(t, st, al.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, al.ID)
 		if err := st.SetSessionStatus(ctx, al.ID, se.Version, next); err != nil {

@@ -74,11 +74,11 @@ func attendanceFieldID(name string) string {
 	return ""
 }
 
-// List gives every reason with the id of its field ("per-HE"; "" for the
-// list as a whole), for the box above the form that links each reason to
-// its field (problems.List).
-func (d attendanceData) List() []fieldProblem {
-	return d.Problems.ListAs(attendanceFieldID)
+// Summary gives the box above the form (template "error-summary"): every
+// reason with the id of its field ("per-HE"; "" for the list as a whole),
+// each linked to its field.
+func (d attendanceData) Summary() errorSummary {
+	return summaryAs("anwesenheit-fehler", "Die Anwesenheit ist nicht gespeichert", d.Problems, attendanceFieldID)
 }
 
 // renderAttendance shows the attendance page: the recorded list, or typed

@@ -558,6 +558,8 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	b.page("/sitzungen/neu")
 	b.run("fill session 49", chromedp.SetValue("#datum", "2026-03-12", chromedp.ByID), chromedp.SetValue("#ort", "Wiesbaden", chromedp.ByID))
 	b.submit("create session 49", `form[action="/sitzungen"]`)
+	b.run("confirm 49's item without number", chromedp.Click("#ohne-nummer-ok", chromedp.ByID))
+	b.submit("publish 49's agenda", `form[action="/sitzungen/49/veroeffentlichen"]`)
 	b.submit("convene 49", `form[action="/sitzungen/49/status"]`)
 	b.submit("open 49", `form[action="/sitzungen/49/status"]`)
 	b.attend(49, nil)

@@ -50,16 +50,12 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	publishAgendaForTest(t, st, sid)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, sid)
 		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
 			t.Fatal(err)
 		}
-	}
-	se, _ := st.Session(ctx, sid)
-	se.AgendaPublished = true
-	if err := st.UpdateSession(ctx, se); err != nil {
-		t.Fatal(err)
 	}
 	itemID, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "5", Title: "Föderale Rahmenarchitektur", Position: 3, Status: model.ItemAccepted, Goal: model.GoalDecision})
 	if err != nil {

@@ -151,6 +151,7 @@ func TestShortApplicationSaysTheWayForward(t *testing.T) {
 	if err := st.UpdateSession(ctx, today); err != nil {
 		t.Fatal(err)
 	}
+	publishAgendaForTest(t, st, reg.SessionID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		now, err := st.Session(ctx, reg.SessionID)
 		if err != nil {

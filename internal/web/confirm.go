@@ -16,6 +16,9 @@ type confirmData struct {
 	Action      string // the address the confirmed form posts to
 	Button      string // the label of the confirming button
 	Back        string // where "Abbrechen" leads
+	// BackLabel replaces the link's "Abbrechen und zurück" where
+	// "Abbrechen" would read as the action asked about (a vote's cancel).
+	BackLabel string
 	// Keep are the fields of the first submit the confirmed form sends
 	// again (the version read, say), in order.
 	Keep [][2]string

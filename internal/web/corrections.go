@@ -7,6 +7,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -17,6 +18,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 type frozenMinutesData struct {
@@ -203,6 +205,47 @@ func (s *Server) correctedText(r *http.Request, c model.MinutesCorrection) (stri
 	return buf.String(), nil
 }
 
+// correctionsToApprove gives the proposed corrections of the body's
+// minutes that a running session may approve, with the numbers of the
+// sessions they correct and, by session id, the stamp of those minutes
+// (store.MinutesStamp), which each correction's approval form carries
+// (field "stand"): the approval approves the state the page showed. The
+// stamps are read before the list that is shown: a change made in between
+// is in the stamp, and the list read after it shows it, or the approval
+// is refused — never one approved unseen. A session that only the second
+// read lists gets its stamp and the list is read once more.
+func (s *Server) correctionsToApprove(ctx context.Context, bodyID int64) ([]model.MinutesCorrection, map[int64]int, map[int64]store.MinutesStamp, error) {
+	stamps := map[int64]store.MinutesStamp{}
+	for {
+		list, numbers, err := s.st.ProposedCorrections(ctx, bodyID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		complete := true
+		for _, c := range list {
+			if _, ok := stamps[c.SessionID]; ok {
+				continue
+			}
+			complete = false
+			if stamps[c.SessionID], err = s.st.MinutesStamp(ctx, c.SessionID); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		if complete {
+			return list, numbers, stamps, nil
+		}
+	}
+}
+
+// approveCorrection approves a proposed correction in the running session
+// the form names. It approves the state the Verwaltung page showed: the
+// form's stamp of the corrected minutes ("stand", correctionsToApprove)
+// goes to the store, which refuses inside the approval's transaction if
+// the minutes changed since — another correction approved, a decision of
+// theirs corrected, anything else they are built from. Before, the stamp
+// was read when the button was pressed, and such a change went into the
+// version kept, approved unseen. Refused, the page is shown again with
+// the current state and a link to the minutes.
 func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ApproveMinutes, ""); !ok || !s.parseForm(w, r) {
 		return
@@ -219,13 +262,16 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "Bitte die Sitzung angeben, in der die Berichtigung genehmigt wird.")
 		return
 	}
-	// The stamp before the text: the store refuses the approval if the
-	// minutes change after it (another correction approved meanwhile),
-	// so that the version kept is the rows as corrected. A correction
-	// changes only by its approval, which the store checks too.
-	stamp, err := s.st.MinutesStamp(ctx, c.SessionID)
+	corrected, err := s.st.Session(ctx, c.SessionID)
 	if err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	shown := store.MinutesStamp(strings.TrimSpace(r.PostFormValue("stand")))
+	if shown == "" {
+		// A form from before the stamp was carried: nothing says what
+		// it showed.
+		s.refuseCorrectionApproval(w, r, c, n, model.ConflictError("Die Berichtigung ist nicht genehmigt: Das Formular nennt nicht den Stand des Protokolls der %d. Sitzung, den es zeigte. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und genehmigen Sie erneut.", corrected.Number))
 		return
 	}
 	text, err := s.correctedText(r, c)
@@ -236,24 +282,23 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 	if beforeApprovalWrite != nil {
 		beforeApprovalWrite()
 	}
-	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text, stamp)
+	v, err := s.st.ApproveMinutesCorrection(ctx, id, n, text, shown)
 	if err != nil {
 		s.refuseCorrectionApproval(w, r, c, n, err)
 		return
 	}
 	s.changed(r, c.SessionID)
 	// Back to the approving session, in the body of the corrected one.
-	approving := model.Session{Number: n}
-	if corrected, err := s.st.Session(ctx, c.SessionID); err == nil {
-		approving.BodySlug = corrected.BodySlug
-	}
+	approving := model.Session{Number: n, BodySlug: corrected.BodySlug}
 	back(w, r, approving.Path()+"/verwaltung", fmt.Sprintf("Die Berichtigung ist genehmigt; das Protokoll liegt nun in Fassung %d vor.", v))
 }
 
 // refuseCorrectionApproval answers a refused approval of correction c in
-// the session numbered n (no quorum there): that session's management
-// page with the reason at the correction's button; anything else, or a
-// session that cannot be read, gets the error page.
+// the session numbered n (no quorum there, the minutes changed since the
+// page was shown): that session's management page with the reason at the
+// correction's button — for a conflict with a link to the corrected
+// minutes; anything else, or a session that cannot be read, gets the
+// error page.
 func (s *Server) refuseCorrectionApproval(w http.ResponseWriter, r *http.Request, c model.MinutesCorrection, n int, err error) {
 	status, reasons, ok := refusalProblems(err)
 	if !ok {
@@ -277,7 +322,7 @@ func (s *Server) refuseCorrectionApproval(w http.ResponseWriter, r *http.Request
 		s.serverError(w, r, readErr)
 		return
 	}
-	s.renderManageWith(w, r, status, body, approving, manageData{Approval: refusedForm{ID: fmt.Sprintf("berichtigung-%d", c.ID), Problems: reasons}})
+	s.renderManageWith(w, r, status, body, approving, manageData{Approval: refusedForm{ID: fmt.Sprintf("berichtigung-%d", c.ID), Problems: reasons}, ApprovalStale: status == http.StatusConflict})
 }
 
 // diffHTML renders a correction's word diff: removed words struck
@@ -305,6 +350,11 @@ func init() {
 	funcs["diffHTML"] = diffHTML
 	funcs["rowKey"] = rowKey
 	funcs["rowKind"] = func(row minutes.Row) string { return correctionKind(row.Kind) }
+	// sameBodySession names session number n of se's body, for a link to
+	// the minutes a correction corrects from the approving session's page.
+	funcs["sameBodySession"] = func(se model.Session, n int) model.Session {
+		return model.Session{Number: n, BodySlug: se.BodySlug}
+	}
 	funcs["rowKindLabel"] = func(row minutes.Row) string {
 		return model.MinutesCorrection{RowKind: correctionKind(row.Kind)}.RowKindLabel()
 	}

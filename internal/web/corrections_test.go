@@ -23,6 +23,7 @@ import (
 func runSession48(t *testing.T, ts *httptest.Server, st *store.Store) model.Session {
 	t.Helper()
 	s48, _ := planSession48(t, ts, st)
+	publishAgendaForTest(t, st, s48.ID)
 	gs := client(t, ts, "geschaeftsstelle")
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(context.Background(), s48.ID)
@@ -150,7 +151,7 @@ func TestApprovedMinutesReadOnlyAndCorrected(t *testing.T) {
 	if len(list) != 1 || !strings.Contains(manage, fmt.Sprintf("/protokollberichtigungen/%d/genehmigen", list[0].ID)) {
 		t.Fatalf("the running session does not offer the correction for approval: %+v", list)
 	}
-	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/protokollberichtigungen/%d/genehmigen", ts.URL, list[0].ID), url.Values{"sitzung": {"48"}}); code != http.StatusSeeOther {
+	if code, body := do(t, gs, "POST", fmt.Sprintf("%s/protokollberichtigungen/%d/genehmigen", ts.URL, list[0].ID), correctionApprovalForm(t, gs, "", manage, list[0].ID)); code != http.StatusSeeOther {
 		t.Fatalf("approve correction: %d %s", code, body)
 	}
 	versions, _ := st.MinutesVersions(ctx, s47.ID)

@@ -116,7 +116,9 @@ func (d debriefData) PresenterName(presenter string) string {
 
 // debriefChanged says why a debrief form whose rows are no longer the
 // proposed ones is shown again (409) instead of being saved.
-const debriefChanged = "Die vorgeschlagenen Beschlüsse haben sich geändert, seit Sie das Formular geöffnet haben. Bitte prüfen Sie die Auswahl und speichern Sie erneut."
+// It says what the form shows (the box above it then does not say it
+// again, problems.Conflict).
+const debriefChanged = "Die vorgeschlagenen Beschlüsse haben sich geändert, seit Sie das Formular geöffnet haben. Das Formular zeigt Ihre Eingabe für die Beschlüsse, die weiterhin vorgeschlagen sind; neu vorgeschlagene stehen mit ihrem Vorschlag darin. Bitte prüfen Sie die Auswahl und speichern Sie erneut."
 
 // DraftMark marks the invitation drafted for the debrief as assembled (a
 // hash of its text, the form's hidden field "entwurf"): a form posted
@@ -172,9 +174,16 @@ func debriefFieldID(field string) string {
 	return field
 }
 
-// List gives every reason with the id of its field, for the box above
-// the form that links each reason to its field (problems.ListAs).
-func (d debriefData) List() []fieldProblem { return d.Problems.ListAs(debriefFieldID) }
+// Summary gives the box above the form (template "error-summary"): every
+// reason linked to its field; while the debrief is waived the page shows
+// no form, so every reason is text and nothing is said of an input.
+func (d debriefData) Summary() errorSummary {
+	const what = "Die Nachbesprechung ist nicht gespeichert"
+	if d.Debrief.Waiver.Set() {
+		return unlinkedSummary("nb-fehler", what, d.Problems)
+	}
+	return summaryAs("nb-fehler", what, d.Problems, debriefFieldID)
+}
 
 // assembleDebrief builds the debrief pack of a session: the stored one, or
 // a proposal from the decision profiles (relevant = yes) and, for the

@@ -26,7 +26,7 @@ func TestRefusedDebriefKeepsTheForm(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum"})
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum"})
 	first, second := presenterID(t, page, 0), presenterID(t, page, 1)
 	tick := func(presenter string) string { return strings.Replace(presenter, "vorstellung-", "aufnehmen-", 1) }
 	for _, want := range []string{`value="31.02.2025"`, ">Meine eigene Einladung</textarea>", `id="` + first + `" name="` + first + `" value="HH"`, `id="` + tick(first) + `" name="` + tick(first) + `" value="1" checked`} {
@@ -63,7 +63,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("%d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum", presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`, map[string]string{"nb-datum": "Der Termin ist kein gültiges Datum", presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
 	// With a valid date the store refuses the presenter (whoever calls
 	// it); the form shows its reason at the field all the same.
 	form.Set("datum", "2025-07-10")
@@ -71,7 +71,7 @@ func TestDebriefPresentersAndFirstSend(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Errorf("sending with a presenter who is no member: %d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`, map[string]string{presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`, map[string]string{presenterID(t, page, 0): "„XY“ ist kein Mitglied"})
 	if _, err := st.DebriefOfSession(ctx, s47.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused debrief was saved: %v", err)
 	}
@@ -110,7 +110,7 @@ func TestStoreRefusesDebriefDateAtTheField(t *testing.T) {
 		if code != http.StatusUnprocessableEntity {
 			t.Fatalf("%s: %d", path, code)
 		}
-		box := `<div class="error-box" role="alert" id="nb-fehler">`
+		box := `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`
 		reasonsAtFields(t, page, box, map[string]string{"nb-datum": "ihr Termin 06.01.2020 liegt davor"})
 		reasonsLinked(t, page, box, map[string]string{"nb-datum": "ihr Termin 06.01.2020 liegt davor"})
 		if !strings.Contains(page, `value="2020-01-06"`) || !strings.Contains(page, ">Meine Einladung</textarea>") {

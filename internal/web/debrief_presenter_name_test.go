@@ -35,6 +35,6 @@ func TestDebriefPresenterByName(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Fatalf("a name of no member: %d", code)
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler">`,
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`,
 		map[string]string{presenterID(t, page, 0): "„Hesse“ ist kein Mitglied des IT-Planungsrats; bitte das vorstellende Mitglied mit Kürzel oder Namen angeben"})
 }

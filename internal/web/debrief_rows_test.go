@@ -307,7 +307,7 @@ func TestDebriefDateNotGoneBy(t *testing.T) {
 	form := browserForm(t, page, "/sitzungen/47/nachbesprechung")
 	form.Set("datum", "2025-07-19")
 	form.Set("einladung", "Meine Einladung")
-	box := `<div class="error-box" role="alert" id="nb-fehler">`
+	box := `<div class="error-box" role="alert" id="nb-fehler" tabindex="-1">`
 	for _, path := range []string{"/sitzungen/47/nachbesprechung", "/sitzungen/47/nachbesprechung/versenden"} {
 		code, page := do(t, gs, "POST", ts.URL+path, form)
 		if code != http.StatusUnprocessableEntity {

@@ -30,6 +30,13 @@ func (v deferFormView) FormID() string { return fmt.Sprintf("vertagen-%d", v.Ite
 // Refused says whether the form shows a refused deferral.
 func (v deferFormView) Refused() bool { return v.Entry.ID == v.FormID() }
 
+// Summary gives the box in the refused form (template "error-summary"),
+// every reason linked to its field.
+func (v deferFormView) Summary() errorSummary {
+	id := v.FormID()
+	return newErrorSummary(id+"-fehler", v.Entry.What, v.Entry.Problems, "sitzung", id+"-sitzung", "grund", id+"-grund")
+}
+
 // Chosen gives the typed target ("0": the next session).
 func (v deferFormView) Chosen() string { return v.Entry.Typed(v.FormID(), "sitzung", "0") }
 

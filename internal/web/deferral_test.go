@@ -64,7 +64,7 @@ func TestDeferItemWeb(t *testing.T) {
 		t.Fatalf("a member defers: %d", code)
 	}
 	code, page := do(t, gs, "POST", action, url.Values{"version": {strconv.Itoa(item.Version)}, "sitzung": {"47"}, "grund": {"Unterlagen fehlen"}})
-	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Der TOP ist nicht vertagt: Die 47. Sitzung ist keine spätere geplante Sitzung") ||
+	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Der TOP ist nicht vertagt:") || !strings.Contains(page, "Die 47. Sitzung ist keine spätere geplante Sitzung") ||
 		!strings.Contains(page, `value="Unterlagen fehlen"`) {
 		t.Fatalf("deferral to the 47th: %d", code)
 	}

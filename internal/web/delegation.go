@@ -7,6 +7,7 @@ package web
 // minutes' attendance list names these persons (minutes.loadAttendance).
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 
 	"gremium/internal/auth"
 	"gremium/internal/model"
+	"gremium/internal/store"
 )
 
 // delegationRows is how many empty rows the form offers beyond the
@@ -52,11 +54,11 @@ func (d delegationData) At(id string) string {
 	return d.Problems.At(fieldName(id))
 }
 
-// List gives every reason with the id of its field ("name-2"; "" for
-// the form as a whole), for the box above the form that links each reason
-// to its own field (problems.List).
-func (d delegationData) List() []fieldProblem {
-	return d.Problems.ListAs(func(field string) string { return strings.ReplaceAll(field, "_", "-") })
+// Summary gives the box above the form (template "error-summary"): every
+// reason with the id of its field ("name-2"; "" for the form as a whole),
+// each linked to its own field.
+func (d delegationData) Summary() errorSummary {
+	return summaryAs("teilnahme-fehler", "Die Teilnahme ist nicht gespeichert", d.Problems, func(field string) string { return strings.ReplaceAll(field, "_", "-") })
 }
 
 // fieldName gives the form's name of the field with id: the form's ids
@@ -85,6 +87,12 @@ func (s *Server) delegationPage(w http.ResponseWriter, r *http.Request) {
 	s.renderDelegation(w, r, u, se, delegationMember(r, u), nil, http.StatusOK, nil)
 }
 
+// errDelegationMeanwhile is the reason a delegation form gets whose
+// version is no longer the stored one: the form shows what was typed (the
+// box above it does not say so after a conflict, problems.Conflict), the
+// page not the stored rows.
+var errDelegationMeanwhile = model.ConflictError("Die Teilnahme wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Änderung ist nicht gespeichert. Das Formular zeigt Ihre Eingabe; speichern Sie sie erneut, ersetzt sie den inzwischen gespeicherten Stand.")
+
 // renderDelegation shows the overview (member "") or one member's form;
 // typed is the delegation as posted when it was refused (nil: as stored),
 // refused the refusal, every reason at its field.
@@ -104,6 +112,9 @@ func (s *Server) renderDelegation(w http.ResponseWriter, r *http.Request, u *mod
 	d := delegationData{Session: se, Closed: closed, Secretariat: secretariat}
 	if refused != nil {
 		d.Problems = problemsOf(refused)
+		if errors.Is(refused, store.ErrConflict) {
+			d.Problems = problems{errDelegationMeanwhile}
+		}
 	}
 	d.Open = model.DelegationOpen(se, closed, secretariat) == nil
 	byMember := map[string]model.Delegation{}

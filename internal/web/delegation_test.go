@@ -185,10 +185,10 @@ func TestDelegationGivesEveryRowsReason(t *testing.T) {
 		"funktion-2": "Die Funktion von Person 3 darf höchstens 200 Zeichen lang sein.",
 		"name-3":     "dr. anna beispiel steht zweimal in der Meldung.",
 	}
-	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler">`, want)
+	reasonsAtFields(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler" tabindex="-1">`, want)
 	// Each reason is a link of its own to its field (before: all of
 	// them one link to the first field).
-	reasonsLinked(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler">`, want)
+	reasonsLinked(t, page, `<div class="error-box" role="alert" id="teilnahme-fehler" tabindex="-1">`, want)
 	if !strings.Contains(page, `value="Bernd Muster"`) {
 		t.Error("what was typed is lost")
 	}

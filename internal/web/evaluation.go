@@ -116,10 +116,11 @@ type evaluationData struct {
 // round, by their names.
 var newRoundFieldIDs = map[string]string{"jahr": "ev-jahr", "frage": "ev-fragen", "text": "ev-text", "gruppe": "ev-gruppe"}
 
-// NewRoundList gives every reason the round was not opened with the id of
-// its field, for the box that links each reason to its field.
-func (d evaluationData) NewRoundList() []fieldProblem {
-	return d.NewRound.Problems.ListAs(func(field string) string { return newRoundFieldIDs[field] })
+// NewRoundSummary gives the box above the page (template
+// "error-summary") for the refused form that opens a round: every reason
+// linked to its field.
+func (d evaluationData) NewRoundSummary() errorSummary {
+	return summaryAs(d.NewRound.ID+"-fehler", d.NewRound.What, d.NewRound.Problems, func(field string) string { return newRoundFieldIDs[field] })
 }
 
 // NewRoundAsks reports whether question id is checked in the form that

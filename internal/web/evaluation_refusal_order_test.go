@@ -145,7 +145,7 @@ func TestEvaluationRefusalStandsAboveTheIntroduction(t *testing.T) {
 		t.Fatalf("the edit from the older page: %d", code)
 	}
 	refusalFirst(t, "the stale task", page, "aufgabe-fehler", "<p>Die Übersicht der Aufgaben und Rollen")
-	if box := between(page, `id="aufgabe-fehler"`, "</div>"); !strings.Contains(box, fmt.Sprintf(`<a href="#aufgabe-%d">Zum Formular mit Ihrer Eingabe</a>`, task.ID)) {
+	if box := between(page, `id="aufgabe-fehler"`, "</div>"); !strings.Contains(box, fmt.Sprintf(`<a href="#aufgabe-%d">Hier wurde inzwischen gespeichert`, task.ID)) {
 		t.Errorf("the matrix's box does not lead to the form: %s", box)
 	}
 }

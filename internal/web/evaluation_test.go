@@ -221,7 +221,7 @@ func TestEvaluationGivesEveryReasonAtItsQuestion(t *testing.T) {
 	if code != http.StatusBadRequest {
 		t.Errorf("open a round without year and questions: %d", code)
 	}
-	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler">`, "</div>")
+	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler" tabindex="-1">`, "</div>")
 	for id, reason := range map[string]string{"ev-jahr": "Bitte das Jahr der Runde als Zahl angeben", "ev-fragen": "Eine Evaluationsrunde braucht mindestens eine Frage."} {
 		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {
 			t.Errorf("the box does not link %q to %s: %s", reason, id, box)
@@ -310,7 +310,7 @@ func TestOpenRoundSaysTheYearWithTheQuestions(t *testing.T) {
 	year := fmt.Sprint(rounds[0].Year)
 	gs := client(t, ts, "geschaeftsstelle")
 	_, page := do(t, gs, "POST", ts.URL+"/evaluation/runden", url.Values{"jahr": {year}})
-	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler">`, "</div>")
+	box := between(page, `<div class="error-box" role="alert" id="runde-neu-fehler" tabindex="-1">`, "</div>")
 	for id, reason := range map[string]string{"ev-jahr": "Für " + year + " gibt es bereits eine Evaluationsrunde.", "ev-fragen": "Eine Evaluationsrunde braucht mindestens eine Frage."} {
 		if !strings.Contains(box, `<a href="#`+id+`">`+reason) {
 			t.Errorf("the box does not link %q to %s: %s", reason, id, box)

@@ -474,7 +474,7 @@ func (s *Server) selection(r *http.Request, fq followUpQuery) string {
 	}
 	if fq.Decision != "" {
 		// Found and seen by the reader (decisionFilter).
-		parts = append(parts, "zum Beschluss "+fq.Decision)
+		parts = append(parts, fq.DecisionWords()+" "+fq.Decision)
 	}
 	for _, o := range followUpStatusOptions {
 		if fq.Status != "" && o.Value == fq.Status {
@@ -541,7 +541,11 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	if sel := s.selection(r, fq); sel != "" {
 		rep.Paragraph("Auswahl: " + sel + ".")
 	}
-	rep.Paragraph(fmt.Sprintf("Stand: %s. %s, davon %d überfällig.", model.BerlinDate(now).German(), model.Counted(total, "Auftrag", "Aufträge"), overdue))
+	if total > 0 {
+		rep.Paragraph(fmt.Sprintf("Stand: %s. %s, davon %d überfällig.", model.BerlinDate(now).German(), model.Counted(total, "Auftrag", "Aufträge"), overdue))
+	} else {
+		rep.Paragraph(fmt.Sprintf("Stand: %s.", model.BerlinDate(now).German()))
+	}
 	if total > len(rows) {
 		rep.Paragraph(fmt.Sprintf("Der Bericht zeigt die ersten %d Aufträge der Liste (die überfälligen zuerst). Alle Aufträge enthält der CSV-Export; eine engere Auswahl (Mitglied, Sitzung, Stand) passt in den Bericht.", len(rows)))
 	}
@@ -550,8 +554,11 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	for i, row := range rows {
 		short[i] = []string{row[1], row[2], row[3], row[4], row[5], row[7]}
 	}
-	h := exportHeader
-	rep.Table([]string{h[1], h[2], h[3], h[4], h[5], h[7]}, []float64{60, 28, 28, 22, 30, 19}, short)
+	if h := exportHeader; len(short) > 0 {
+		rep.Table([]string{h[1], h[2], h[3], h[4], h[5], h[7]}, []float64{0.32, 0.15, 0.15, 0.12, 0.16, 0.10}, short)
+	} else {
+		rep.Paragraph("Für diese Auswahl gibt es keine Aufträge.")
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="auftraege.pdf"`)
 	if err := rep.Write(w); err != nil {

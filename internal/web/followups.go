@@ -127,7 +127,27 @@ type followUpQuery struct {
 	// decisionRow the row id an address from before the numbers gave
 	// (?beschluss=17), which decisionFilter leads on to the number.
 	decisionID, decisionRow int64
+	// decisionName and decisionLink are what Decision is and where it is
+	// read, found by decisionFilter (DecisionWords, DecisionLink).
+	decisionName, decisionLink string
 }
+
+// DecisionWords names the decision the list is filtered by as the filter
+// line says it, by what it is (model.Decision.Name): "zum Beschluss",
+// "zur Empfehlung", "zur Beschlussempfehlung" (an AL-Runde's BE-…).
+// Before, every one was "zum Beschluss".
+func (q followUpQuery) DecisionWords() string {
+	switch q.decisionName {
+	case "", model.KindDecision.Label():
+		return "zum Beschluss"
+	}
+	return "zur " + q.decisionName
+}
+
+// DecisionLink gives the address the filter's decision is read at: the
+// register's page of a council decision, the item on the AL-Runde's
+// session page for its recommendation (which has no register page).
+func (q followUpQuery) DecisionLink() string { return q.decisionLink }
 
 // Active reports whether any filter is set.
 func (q followUpQuery) Active() bool { return q != followUpQuery{} }
@@ -276,7 +296,16 @@ func (s *Server) decisionFilter(w http.ResponseWriter, r *http.Request, fq *foll
 		http.Redirect(w, r, u.RequestURI(), http.StatusMovedPermanently)
 		return false
 	}
-	fq.decisionID = d.ID
+	fq.decisionID, fq.decisionName, fq.decisionLink = d.ID, d.Name(), decisionURL(d.Label)
+	if d.Recommends && d.SessionID != 0 {
+		// The reader sees the recommendation, and so its session.
+		link, err := s.recommendationURL(r.Context(), d)
+		if err != nil {
+			s.serverError(w, r, err)
+			return false
+		}
+		fq.decisionLink = link
+	}
 	return true
 }
 
@@ -301,29 +330,14 @@ func (s *Server) filterDecision(r *http.Request, fq followUpQuery) (model.Decisi
 	if err != nil {
 		return model.Decision{}, err
 	}
-	bodies := []model.Body{council}
-	if prep, err := s.st.PreparatoryBody(ctx, council.ID); err == nil {
-		bodies = append(bodies, prep)
-	} else if !errors.Is(err, store.ErrNotFound) {
+	d, _, err := s.decisionByRef(ctx, council, fq.Decision)
+	switch {
+	case errors.Is(err, store.ErrNotFound) || err == nil && (d.Label == "" || !a.SeesDecision(d)):
+		return model.Decision{}, errDecisionUnknown
+	case err != nil:
 		return model.Decision{}, err
 	}
-	n, _ := model.ParseDecisionRef(fq.Decision)
-	for _, b := range bodies {
-		if !decisionRefFits(b.DecisionPattern, fq.Decision) {
-			continue
-		}
-		d, err := s.st.DecisionByNumber(ctx, b.ID, n)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return model.Decision{}, err
-		}
-		if d.Label != "" && a.SeesDecision(d) {
-			return d, nil
-		}
-	}
-	return model.Decision{}, errDecisionUnknown
+	return d, nil
 }
 
 // memberFollowUps is the page "Aufträge: Hessen": the follow-ups a member

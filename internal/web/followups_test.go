@@ -955,6 +955,7 @@ func TestPersonalFeedRegistrationDeadline(t *testing.T) {
 		t.Errorf("an advisory member, who registers no items, gets the deadline")
 	}
 	// Once the session is convened and running, it takes no registrations.
+	publishAgendaForTest(t, st, s49.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, s49.ID)
 		if err := st.SetSessionStatus(ctx, se.ID, se.Version, next); err != nil {

@@ -547,6 +547,14 @@ func newErrorSummary(id, what string, p problems, ids ...string) errorSummary {
 		}
 		fieldID = func(f string) string { return m[f] }
 	}
+	return summaryAs(id, what, p, fieldID)
+}
+
+// summaryAs gives the summary box id for the reasons p of a form refused
+// (what did not happen: what), each field's id on the page given by
+// fieldID (problems.ListAs), for a form whose ids follow a rule (a row's
+// field name_2 is the input name-2) rather than a list of pairs.
+func summaryAs(id, what string, p problems, fieldID func(field string) string) errorSummary {
 	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: !p.Conflict()}
 }
 

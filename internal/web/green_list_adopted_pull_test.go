@@ -36,6 +36,7 @@ func TestNoPullAfterTheGreenListIsAdopted(t *testing.T) {
 	if err := st.UpdateItem(ctx, cur); err != nil {
 		t.Fatal(err)
 	}
+	publishAgendaForTest(t, st, s48.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, err := st.Session(ctx, s48.ID)
 		if err != nil {

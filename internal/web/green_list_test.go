@@ -105,6 +105,7 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 
 	// After the session, the list is decided: nothing leaves it.
 	onList()
+	publishAgendaForTest(t, st, s48.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning, model.StatusEnded} {
 		cur, err := st.Session(ctx, s48.ID)
 		if err != nil {

@@ -133,6 +133,7 @@ func TestRecommendationsShowTheItemsListState(t *testing.T) {
 	alSession, _ := st.Session(ctx, al)
 	st.SetClock(func() time.Time { return alSession.Date.Time().Add(10 * time.Hour) })
 	t.Cleanup(func() { st.SetClock(time.Now) })
+	publishAgendaForTest(t, st, al)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, al)
 		if err := st.SetSessionStatus(ctx, al, se.Version, next); err != nil {

@@ -47,16 +47,12 @@ func runningSession(t testing.TB, st *store.Store, kind model.DecisionKind, abse
 	if err != nil {
 		t.Fatal(err)
 	}
+	publishAgendaForTest(t, st, sid)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, sid)
 		if err := st.SetSessionStatus(ctx, sid, se.Version, next); err != nil {
 			t.Fatal(err)
 		}
-	}
-	se, _ := st.Session(ctx, sid)
-	se.AgendaPublished = true
-	if err := st.UpdateSession(ctx, se); err != nil {
-		t.Fatal(err)
 	}
 	item, err := st.CreateItem(ctx, model.AgendaItem{SessionID: sid, Number: "5", Title: "Föderale Rahmenarchitektur", Position: 3, Status: model.ItemAccepted})
 	if err != nil {
@@ -765,7 +761,7 @@ func TestAttendanceGivesEveryReasonAtItsField(t *testing.T) {
 	if code != http.StatusUnprocessableEntity {
 		t.Fatalf("%d", code)
 	}
-	box := `<div class="error-box" role="alert" id="anwesenheit-fehler">`
+	box := `<div class="error-box" role="alert" id="anwesenheit-fehler" tabindex="-1">`
 	want := map[string]string{
 		"per-HE": "Für die Vertretung von Hessen bitte die vertretende Person angeben.",
 		"per-BY": "Referentin Hessen handelt für Hessen und kann Bayern nicht vertreten",

@@ -155,7 +155,7 @@ func TestLegalPageGivesEveryReason(t *testing.T) {
 		if code != http.StatusBadRequest {
 			t.Fatalf("%s: %d", action, code)
 		}
-		box := between(page, `<div class="error-box" role="alert" id="seite-fehler">`, "</div>")
+		box := between(page, `<div class="error-box" role="alert" id="seite-fehler" tabindex="-1">`, "</div>")
 		at := between(page, `<p class="field-error" id="text-fehler">`, "</p>")
 		for _, reason := range reasons {
 			if !strings.Contains(box, `<a href="#text">`+reason) {

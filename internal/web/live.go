@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -171,6 +172,25 @@ const (
 	entryFollowUp     = "form-auftrag"
 	entryRemark       = "form-vermerk"
 )
+
+// entryFieldIDs are the ids of the fields of the forms for new entries by
+// form and field name (the contribution's punkte is neu-punkte, the
+// proposal's neu-bpunkte).
+var entryFieldIDs = map[string]map[string]string{
+	entryContribution: {"sprecher": "neu-sprecher", "sprecher_andere": "neu-andere", "punkte": "neu-punkte", "vertraulich": "neu-vertraulich"},
+	entryDecision:     {"art": "neu-art", "titel": "neu-btitel", "antrag": "neu-antrag", "punkte": "neu-bpunkte", "alle": "neu-alle"},
+	entryNote:         {"autor": "neu-autor", "text": "neu-pn", "vertraulich": "neu-pnv"},
+	entryFollowUp:     {"text": "neu-auftrag", "verantwortlich": "neu-verantw", "frist": "neu-frist", "frist_sitzung": "neu-fristsitzung", "beschluss": "neu-abeschluss"},
+	entryRemark:       {"text": "neu-vermerk", "vertraulich": "neu-vv"},
+}
+
+// EntrySummary gives the box in the refused form for a new entry
+// (template "error-summary"): every reason linked to its field, a reason
+// about the entry as a whole to the form.
+func (d liveData) EntrySummary() errorSummary {
+	ids := entryFieldIDs[d.Entry.ID]
+	return summaryAs(d.Entry.ID+"-fehler", d.Entry.What, d.Entry.Problems, func(field string) string { return ids[field] }).Within(d.Entry.ID)
+}
 
 // refuseEntry answers a new entry of the live page that was refused: a
 // refusal with a reason for the user (bad input, a rule, a conflict) shows
@@ -532,6 +552,31 @@ func minutesEditable(se model.Session) error {
 	return model.RuleError("Das Protokoll kann während der Sitzung und bis zu seiner Genehmigung geführt werden; die %s ist „%s“.", se.Title(), se.StatusLabel())
 }
 
+// contributionForm and noteForm are the ids on the live page of the
+// forms of the existing Wortbeitrag and Protokollnotiz id, as refuseRow
+// names them when a change of the row is refused.
+func contributionForm(id int64) string { return fmt.Sprintf("beitrag-%d", id) }
+func noteForm(id int64) string         { return fmt.Sprintf("notiz-%d", id) }
+
+// refuseRow answers a refused change of an existing row of the live page
+// (form: contributionForm, noteForm; field: its text field, what the
+// error page keeps). A form sent without JavaScript and refused for its
+// input or a rule gets the live page again at the row's item with the
+// row's form as typed and every reason at its field, as a new entry does
+// (refuseEntry) — before: a bare error page with the text to copy by
+// hand, the live page and the row left behind. The autosave (htmx) keeps
+// its short answer for the save slot. A stale version (someone saved the
+// row meanwhile) keeps the error page with the typed text and the way
+// back: the row's form is the only place the stored text shows, and
+// filled with the typed text it would hide the other change.
+func (s *Server) refuseRow(w http.ResponseWriter, r *http.Request, se model.Session, itemID int64, form, what, field string, err error) {
+	if r.Header.Get("HX-Request") == "true" || errors.Is(err, store.ErrConflict) {
+		s.failKeeping(w, r, err, "", r.PostFormValue(field))
+		return
+	}
+	s.refuseEntry(w, r, se, itemID, form, what, err)
+}
+
 func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 	// Refused before the lookup, the same for every id (draftFromPath).
 	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
@@ -550,13 +595,16 @@ func (s *Server) editContribution(w http.ResponseWriter, r *http.Request) {
 	if sp := strings.TrimSpace(r.PostFormValue("sprecher")); sp != "" {
 		c.Speaker = sp
 	}
+	refuse := func(err error) {
+		s.refuseRow(w, r, se, c.ItemID, contributionForm(c.ID), "Die Änderung des Wortbeitrags ist nicht gespeichert", "punkte", err)
+	}
 	if c.Points, err = formLines(r.PostFormValue("punkte")); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		refuse(model.AtField("punkte", err))
 		return
 	}
 	c.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateContribution(r.Context(), c); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("punkte"))
+		refuse(err)
 		return
 	}
 	s.savedRow(w, r, se, c.ItemID, "Wortbeitrag gespeichert.", fmt.Sprintf("version-beitrag-%d", c.ID), c.Version)
@@ -610,13 +658,16 @@ func (s *Server) editNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.Version = formVersion(r)
+	refuse := func(err error) {
+		s.refuseRow(w, r, se, n.ItemID, noteForm(n.ID), "Die Änderung der Protokollnotiz ist nicht gespeichert", "text", err)
+	}
 	if n.Text, err = formText(r.PostFormValue("text")); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(model.AtField("text", err))
 		return
 	}
 	n.Confidential = r.PostFormValue("vertraulich") == "1"
 	if err := s.st.UpdateProtocolNote(r.Context(), n); err != nil {
-		s.failKeeping(w, r, err, "", r.PostFormValue("text"))
+		refuse(err)
 		return
 	}
 	s.savedRow(w, r, se, n.ItemID, "Protokollnotiz gespeichert.", fmt.Sprintf("version-notiz-%d", n.ID), n.Version)

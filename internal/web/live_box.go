@@ -44,6 +44,7 @@ const (
 	voteBox                      // the vote page: …/abstimmung/stand
 	projectorBox                 // the projector view: …/beamer/stand
 	speakersBox                  // the secretariat's live page: …/redeliste?top=
+	noteSubsBox                  // the live page's submitted notes: …/eingereichte-protokollnotizen?top=
 )
 
 // liveView names the box of a page: its kind and, for the speakers' list,
@@ -73,6 +74,7 @@ var boxPages = [...]boxPage{
 	voteBox:      {param: "abstimmung", path: "/abstimmung/stand", right: auth.ViewInternal, render: (*Server).renderVoteBox},
 	projectorBox: {param: "beamer", path: "/beamer/stand", right: auth.ViewInternal, clock: true, render: (*Server).renderProjectorBox},
 	speakersBox:  {param: "redeliste", path: "/redeliste", right: auth.RecordMinutes, clock: true, render: (*Server).renderSpeakersBox},
+	noteSubsBox:  {param: "protokollnotizen", path: "/eingereichte-protokollnotizen", right: auth.RecordMinutes, render: (*Server).renderNoteSubsBox},
 }
 
 // streamView gives the page a live stream was opened for: ansicht= names
@@ -85,7 +87,7 @@ func streamView(r *http.Request) (liveView, bool) {
 			continue
 		}
 		v := liveView{kind: liveKind(k)}
-		if v.kind == speakersBox {
+		if v.kind == speakersBox || v.kind == noteSubsBox {
 			v.item, _ = strconv.ParseInt(q.Get("top"), 10, 64)
 		}
 		return v, true
@@ -96,7 +98,7 @@ func streamView(r *http.Request) (liveView, bool) {
 // address gives the box's address for the session at path.
 func (v liveView) address(path string) string {
 	a := path + boxPages[v.kind].path
-	if v.kind == speakersBox && v.item != 0 {
+	if (v.kind == speakersBox || v.kind == noteSubsBox) && v.item != 0 {
 		a += "?top=" + strconv.FormatInt(v.item, 10)
 	}
 	return a

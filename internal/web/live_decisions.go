@@ -22,8 +22,13 @@ func (s *Server) addDecision(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The box names the proposal by the kind typed: "Der
+	// Empfehlungsvorschlag ist nicht gespeichert" for an Empfehlung
+	// (before: always "Beschlussvorschlag"); a kind that does not exist
+	// leaves the Beschluss, the form's default.
 	refuse := func(err error) {
-		s.refuseEntry(w, r, se, it.ID, entryDecision, "Der Beschlussvorschlag ist nicht gespeichert", err)
+		kind, _ := decisionKindOfForm(r.PostFormValue("art"))
+		s.refuseEntry(w, r, se, it.ID, entryDecision, "Der "+cmp.Or(kind, model.KindDecision).ProposalName()+" ist nicht gespeichert", err)
 	}
 	// Every reason at its field: the points, the applicants, the title.
 	var refused problems

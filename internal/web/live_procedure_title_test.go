@@ -22,7 +22,7 @@ func TestLiveProcedureTitleMarkedAndHyphenated(t *testing.T) {
 	gs := client(t, ts, "geschaeftsstelle")
 	deadline := model.BerlinDate(time.Now().AddDate(0, 0, 7)).String()
 	if code, body := do(t, gs, "POST", ts.URL+"/umlaufverfahren", url.Values{"protokoll": {"47"}, "antrag": {"Bund"}, "art": {"beschluss"},
-		"frist_datum": {deadline}, "frist_zeit": {"12:00"}}); code != http.StatusSeeOther {
+		"frist_datum": {deadline}, "frist_zeit": {"12:00"}, "stand": procedureStartForm(t, gs, ts.URL, "", "47")["stand"]}); code != http.StatusSeeOther {
 		t.Fatalf("start: %d %s", code, body)
 	}
 	ps, err := st.Procedures(ctx)

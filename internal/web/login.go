@@ -204,7 +204,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 	if u.Role != model.RoleMember && u.Role != model.RoleAdvisory && u.Role != model.RoleSpokesperson {
 		u.MemberAbbrev = ""
 	}
-	if _, err := s.sessions.LoginOIDC(w, r, u); err != nil {
+	if _, err := s.sessions.LoginOIDC(w, r, u, id.Email); err != nil {
 		switch {
 		case errors.Is(err, store.ErrDuplicate):
 			err = model.ConflictError("Ein anderes Konto heißt schon „%s“. Bitte wenden Sie sich an die Geschäftsstelle.", u.Username)

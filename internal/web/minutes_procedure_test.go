@@ -34,7 +34,7 @@ func TestMinutesFrozenDuringWrittenProcedure(t *testing.T) {
 
 	deadline := model.BerlinDate(time.Now().AddDate(0, 0, 7)).String()
 	code, body := do(t, gs, "POST", ts.URL+"/umlaufverfahren", url.Values{"protokoll": {"47"}, "antrag": {"Bund"}, "art": {"beschluss"},
-		"frist_datum": {deadline}, "frist_zeit": {"12:00"}})
+		"frist_datum": {deadline}, "frist_zeit": {"12:00"}, "stand": procedureStartForm(t, gs, ts.URL, "", "47")["stand"]})
 	if code != http.StatusSeeOther {
 		t.Fatalf("start: %d %s", code, body)
 	}

@@ -219,6 +219,10 @@ func plantSecrets(t *testing.T, st *store.Store) planted {
 		// Nested and stray marks (model.Passages): all of it is confidential.
 		carrier + " ⟦a ⟦b⟧ " + secret("ContributionNested") + "⟧ offen", secret("ContributionStrayClose") + "⟧ danach offen"}}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Hessen", Text: secret("NoteConfidential"), Confidential: true}))
+	// A wholly confidential note is published without its author
+	// ("Protokollnotiz: [geschwärzt]"): the author, unique here, appears
+	// on no public surface, as the label of the row or anywhere else.
+	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: secret("NoteAuthorConfidential"), Text: carrier + " Notiz", Confidential: true}))
 	must(st.CreateProtocolNote(ctx, model.ProtocolNote{ItemID: it47, Author: "Bayern", Text: hidden("NoteMarked")}))
 	// A speaker and an author with marks, as old data or an import may
 	// hold them (model.CheckSpeaker refuses them on entry): blacked out
@@ -753,6 +757,8 @@ func (ls *leakServer) crawl(t *testing.T) []string {
 		"/sitzungen?jahr=2025", "/sitzungen?jahr=2024", "/beschluesse?be=HE", "/beschluesse.atom?jahr=2025",
 		"/api/v1/auftraege?status=offen", "/api/v1/beschluesse?jahr=2025", "/suche?q="+carrier, "/suche?q=Protokoll", "/suche?q=Beschluss",
 		"/suche?q=geschwärzt", "/suche?q=Beschlussvorschlag")
+	// Submitted protocol notes: the member's and the Geschäftsstelle's only (note_submissions.go).
+	paths = append(paths, "/api/v1/sitzungen/47/protokollnotizen", "/sitzungen/47/eingereichte-protokollnotizen")
 	reads := 0
 	// The public reads everything twice: the second time the pages
 	// rendered once per change come from the store (rendered.go).

@@ -110,6 +110,8 @@ func (s *Server) submitNote(w http.ResponseWriter, r *http.Request) {
 		s.minutesPage(w, r, "session.html", status, refused)
 		return
 	}
+	// The Geschäftsstelle's live page shows it at once (noteSubsBox).
+	s.publishLive(r.Context(), se.ID)
 	to := se.Path() + "#" + noteFormID(it.ID)
 	if again {
 		back(w, r, to, sentAgain("die Protokollnotiz ist eingereicht."))
@@ -152,6 +154,7 @@ func (s *Server) withdrawNoteSubmission(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err, "")
 		return
 	}
+	s.publishLive(r.Context(), se.ID)
 	back(w, r, se.Path()+"#"+noteFormID(n.ItemID), "Ihre eingereichte Protokollnotiz ist zurückgezogen.")
 }
 
@@ -181,15 +184,21 @@ func (s *Server) rejectNoteSubmission(w http.ResponseWriter, r *http.Request) {
 		s.refuseEntry(w, r, se, n.ItemID, noteEntryID(n.ID), "Die Protokollnotiz von "+n.MemberName+" ist nicht abgelehnt", err)
 		return
 	}
+	s.publishLive(r.Context(), se.ID)
 	back(w, r, liveURL(se, n.ItemID), "Die Protokollnotiz von "+n.MemberName+" ist abgelehnt; "+n.MemberName+" sieht den Grund.")
 }
 
-// noteSubsLive is the live page's part of submitted notes: those waiting
-// at the item shown, and the other items with waiting ones.
+// noteSubsLive is the live page's part of submitted notes (template
+// "note-submissions-live"): those waiting at the item shown (ItemID), and
+// the other items with waiting ones. It is a live box of its own
+// (noteSubsBox, GET …/eingereichte-protokollnotizen?top=): a note a member
+// submits or withdraws appears or goes without a reload.
 type noteSubsLive struct {
-	Here  []model.NoteSubmission
-	Other []noteSubsAt
-	Entry refusedForm
+	Session model.Session
+	ItemID  int64
+	Here    []model.NoteSubmission
+	Other   []noteSubsAt
+	Entry   refusedForm
 }
 
 // noteSubsAt counts the waiting submissions of an item elsewhere.
@@ -199,21 +208,69 @@ type noteSubsAt struct {
 	Count  int
 }
 
-// NoteSubsLive gives the live page's part of submitted notes.
-func (d liveData) NoteSubsLive() noteSubsLive {
-	out := noteSubsLive{Entry: d.Entry}
+// labelledItem is an item as the part names it: its id and label.
+type labelledItem struct {
+	ID    int64
+	Label string
+}
+
+// noteSubsLiveOf sorts the waiting submissions subs of session se by the
+// item shown (itemID) and the others, in the order of items.
+func noteSubsLiveOf(se model.Session, itemID int64, subs []model.NoteSubmission, items []labelledItem, entry refusedForm) noteSubsLive {
+	out := noteSubsLive{Session: se, ItemID: itemID, Entry: entry}
 	at := map[int64]int{}
-	for _, n := range d.NoteSubs {
-		if n.ItemID == d.Current.ID {
+	for _, n := range subs {
+		if n.ItemID == itemID {
 			out.Here = append(out.Here, n)
 		} else {
 			at[n.ItemID]++
 		}
 	}
-	for _, it := range d.Doc.Items() {
+	for _, it := range items {
 		if c := at[it.ID]; c > 0 {
-			out.Other = append(out.Other, noteSubsAt{ItemID: it.ID, Label: it.Label(), Count: c})
+			out.Other = append(out.Other, noteSubsAt{ItemID: it.ID, Label: it.Label, Count: c})
 		}
 	}
 	return out
+}
+
+// NoteSubsLive gives the live page's part of submitted notes.
+func (d liveData) NoteSubsLive() noteSubsLive {
+	var items []labelledItem
+	for _, it := range d.Doc.Items() {
+		items = append(items, labelledItem{ID: it.ID, Label: it.Label()})
+	}
+	return noteSubsLiveOf(d.Session, d.Current.ID, d.NoteSubs, items, d.Entry)
+}
+
+// noteSubsPanel answers GET …/eingereichte-protokollnotizen: the live
+// page's part of submitted notes (?top= the item viewed, else the item
+// called), for the Geschäftsstelle.
+func (s *Server) noteSubsPanel(w http.ResponseWriter, r *http.Request) {
+	item, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
+	s.serveBox(w, r, liveView{kind: noteSubsBox, item: max(item, 0)})
+}
+
+// renderNoteSubsBox renders the live page's part of submitted notes at an
+// item (0: the item called, else the first), as the live page shows it.
+func (s *Server) renderNoteSubsBox(r *http.Request, se model.Session, item int64) ([]byte, error) {
+	subs, err := s.st.WaitingNoteSubmissions(r.Context(), se.ID)
+	if err != nil {
+		return nil, err
+	}
+	agenda, err := s.st.Items(r.Context(), se.ID)
+	if err != nil {
+		return nil, err
+	}
+	if item == 0 {
+		item = se.CurrentItemID
+	}
+	items := make([]labelledItem, 0, len(agenda))
+	for _, it := range agenda {
+		if item == 0 {
+			item = it.ID
+		}
+		items = append(items, labelledItem{ID: it.ID, Label: it.Label()})
+	}
+	return s.fragment("live.html", "note-submissions-box", noteSubsLiveOf(se, item, subs, items, refusedForm{}))
 }

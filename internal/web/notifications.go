@@ -63,6 +63,7 @@ func (s *Server) requireLogin(w http.ResponseWriter, r *http.Request) (*model.Us
 
 // eventHints say when an event's message comes.
 var eventHints = map[model.Event]string{
+	model.EventNoteSubmitted:         "wenn ein Mitglied oder beratendes Mitglied zu einem Tagesordnungspunkt eine Protokollnotiz einreicht, die auf der Live-Seite auf Übernahme oder Ablehnung wartet",
 	model.EventAgendaPublished:       "wenn die Geschäftsstelle die Tagesordnung einer Sitzung veröffentlicht, mit der Liste der Tagesordnungspunkte",
 	model.EventDecisionRelevant:      "wenn ein gefasster Beschluss im Beschluss-Steckbrief als relevant für Ihre Fachministerkonferenz eingestuft ist",
 	model.EventFollowUpDue:           "wenn ein Auftrag Ihres Mitglieds in der unten gewählten Zahl von Tagen fällig wird",
@@ -110,7 +111,8 @@ type prefData struct {
 	DueDays  bool // the role can subscribe to "Auftrag bald fällig"
 	// Defaults: the user never saved, and the boxes ticked are the
 	// role's defaults (model.DefaultSubscriptions; "Voreinstellung – noch
-	// nicht gespeichert").
+	// nicht gespeichert"); they reach the user at the e-mail address the
+	// secretariat set on /konten or the login brought, if there is one.
 	Defaults bool
 	// Problems are why the settings were not saved, each at its field
 	// (email, matrix, vorlauf) where it has one.
@@ -180,20 +182,23 @@ func (s *Server) savePreferences(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
+		// Shown with what was typed, so nothing is lost. Whether a
+		// choice is saved is the store's to say: an account may have a
+		// stored version without one (an address the secretariat or
+		// the login set, model.NotificationSettings.Saved false).
+		stored, rerr := s.st.NotificationSettings(r.Context(), u.ID)
+		if rerr != nil {
+			s.serverError(w, r, rerr)
+			return
+		}
 		if model.ClassOf(err) == model.ErrConflict {
 			// Saved meanwhile (in another window, by a colleague with
-			// the same account): the form as typed with the stored
-			// version, to be checked and sent again.
-			stored, err := s.st.NotificationSettings(r.Context(), u.ID)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
+			// the same account, an address set by the secretariat): the
+			// form as typed with the stored version, to be checked and
+			// sent again.
 			set.Version = stored.Version
 		}
-		// Shown with what was typed, so nothing is lost; settings saved
-		// before (a stored version) are not "nothing set".
-		set.Saved = set.Version > 0
+		set.Saved = stored.Saved
 		d := prefPage(u, set, s.channelReady())
 		d.Problems = reasons
 		s.render(w, r, status, "notifications.html", view{Title: "Benachrichtigungen", Active: "benachrichtigungen", Data: d})

@@ -26,7 +26,7 @@ func TestProcedureStartGivesEveryReasonAtOnce(t *testing.T) {
 	if code != http.StatusUnprocessableEntity {
 		t.Fatalf("%d", code)
 	}
-	box := `<div class="error-box" role="alert" id="umlauf-fehler">`
+	box := `<div class="error-box" role="alert" id="umlauf-fehler" tabindex="-1">`
 	reasonsAtFields(t, page, box, map[string]string{
 		"alle":        "„Zustimmung aller Mitglieder erforderlich“ gibt es nur für einen Beschluss",
 		"antrag":      "DLT ist nicht antragsberechtigt",

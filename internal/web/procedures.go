@@ -59,21 +59,57 @@ type newProcedureData struct {
 	// Problems are the reasons the form was refused, each at its field.
 	Problems problems
 	// DraftMinutes are the sessions whose draft minutes a procedure can
-	// approve.
-	DraftMinutes  []model.Session
+	// approve, each with the stamp the form carries.
+	DraftMinutes  []draftToSend
 	SharesWarning string
 	// Reach: which voting members "Umlaufverfahren gestartet" reaches
 	// (store.Reach), so that the secretariat knows whom to phone.
 	Reach model.Reach
 }
 
-// newProcedureData gives the form's data: the rules, the draft minutes and
-// the warning about the Königsteiner Schlüssel.
+// draftToSend is draft minutes the start form offers to approve in
+// written procedure, with the stamp of the minutes as the form was drawn
+// (store.MinutesStamp): the form carries it (field "stand", StampField),
+// and the procedure sends the minutes only if they are still in that
+// state when it starts.
+type draftToSend struct {
+	model.Session
+	Stamp store.MinutesStamp
+}
+
+// StampField gives the value of the form's field "stand" for the draft:
+// the session's number and the stamp, "47:…" (shownStamp reads it).
+func (d draftToSend) StampField() string {
+	return fmt.Sprintf("%d:%s", d.Number, d.Stamp)
+}
+
+// shownStamp gives the stamp of the minutes of session n among the
+// values of the start form's field "stand" (draftToSend.StampField); ""
+// if the form carries none for n.
+func shownStamp(values []string, n int) store.MinutesStamp {
+	prefix := strconv.Itoa(n) + ":"
+	for _, v := range values {
+		if stamp, ok := strings.CutPrefix(strings.TrimSpace(v), prefix); ok {
+			return store.MinutesStamp(stamp)
+		}
+	}
+	return ""
+}
+
+// newProcedureData gives the form's data: the rules, the draft minutes
+// with their stamps and the warning about the Königsteiner Schlüssel.
 func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, refused problems) (newProcedureData, error) {
 	d := newProcedureData{Rules: council.Rules, Form: f, Problems: refused}
-	var err error
-	if d.DraftMinutes, err = s.st.SessionsWithStatus(r.Context(), council.ID, model.StatusMinutesDraft); err != nil {
+	drafts, err := s.st.SessionsWithStatus(r.Context(), council.ID, model.StatusMinutesDraft)
+	if err != nil {
 		return d, err
+	}
+	for _, se := range drafts {
+		m := draftToSend{Session: se}
+		if m.Stamp, err = s.st.MinutesStamp(r.Context(), se.ID); err != nil {
+			return d, err
+		}
+		d.DraftMinutes = append(d.DraftMinutes, m)
 	}
 	if d.SharesWarning, err = s.sharesWarning(r.Context()); err != nil {
 		return d, err
@@ -137,22 +173,28 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	}
 	// A procedure may approve draft minutes (Bestätigung des Protokolls im
 	// Umlaufverfahren): the text sent to the members becomes the approved
-	// version.
+	// version. It sends the state the form showed: the form's stamp of
+	// those minutes ("stand", draftToSend) goes to the store, which
+	// refuses the start inside its transaction if they changed since.
+	// Before, the stamp was read when the button was pressed, and a row
+	// changed after the form was shown was sent for approval unseen.
 	var ps store.ProcedureStart
+	var minutesOf model.Session // the session whose minutes are sent
+	// Every reason at once, each at its field; the store checks again
+	// when it writes.
+	var refused problems
 	if n, err := strconv.Atoi(f["protokoll"]); err == nil && n > 0 {
-		se, err := s.st.SessionByNumber(ctx, council.ID, n)
-		if err != nil {
+		if minutesOf, err = s.st.SessionByNumber(ctx, council.ID, n); err != nil {
 			s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
 			return
 		}
-		// With the stamp read before the text: the store refuses the start
-		// if the minutes change after it, so that the members are sent
-		// the minutes as stored.
-		if ps.MinutesText, ps.MinutesStamp, err = s.approvalText(r, se.ID); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
 		ps.ApprovesSession = n
+		if ps.MinutesStamp = shownStamp(r.PostForm["stand"], n); ps.MinutesStamp == "" {
+			// A form from before the stamp was carried, or one drawn
+			// while these minutes were no draft: nothing says what it
+			// showed.
+			refused.add(model.AtField("protokoll", model.ConflictError("Das Formular nennt nicht den Stand des Protokolls der %d. Sitzung, den es zeigte; das Umlaufverfahren ist nicht eingeleitet. Das Formular zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und leiten Sie das Verfahren erneut ein.", n)))
+		}
 		if strings.TrimSpace(f["titel"]) == "" {
 			f["titel"] = fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", n)
 		}
@@ -160,9 +202,6 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			f["punkte"] = fmt.Sprintf("Der IT-Planungsrat bestätigt das Protokoll seiner %d. Sitzung.", n)
 		}
 	}
-	// Every reason at once, each at its field; the store checks again
-	// when it writes.
-	var refused problems
 	title, err := model.ConfidentialMarks(f["titel"])
 	if err != nil {
 		refused.add(model.AtField("titel", err))
@@ -203,8 +242,25 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		refused.addUnrefused(d.Validate())
 	}
 	if len(refused) > 0 {
-		refuse(http.StatusUnprocessableEntity, refused.inOrder("art", "alle", "protokoll", "titel", "punkte", "antrag", "frist_datum", "frist_zeit"))
+		status := http.StatusUnprocessableEntity
+		if refused.Conflict() {
+			status = http.StatusConflict // the form's stamp, as a stale form
+		}
+		refuse(status, refused.inOrder("art", "alle", "protokoll", "titel", "punkte", "antrag", "frist_datum", "frist_zeit"))
 		return
+	}
+	if ps.ApprovesSession != 0 {
+		// The text rendered now; the store compares the stamp shown
+		// with the minutes inside its transaction, so that a change
+		// after the form was shown (or during the rendering) sends
+		// nothing.
+		if ps.MinutesText, err = s.internalText(r, minutesOf.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if beforeApprovalWrite != nil {
+			beforeApprovalWrite()
+		}
 	}
 	ps.Decision, ps.Deadline = d, deadline
 	// Sent again (the back button, a double click), the form starts no

@@ -74,6 +74,18 @@ func (p profileData) At(kind string, c int64) string {
 	return p.Refused.At(fmt.Sprintf("%s_%d", kind, c))
 }
 
+// Summary gives the box above the form (template "error-summary"): every
+// reason linked to its field (relevant_3 is the select rel-3, grund_3 the
+// input grund-3).
+func (p profileData) Summary() errorSummary {
+	return summaryAs("steckbrief-fehler", "Der Steckbrief ist nicht gespeichert", p.Refused, func(field string) string {
+		if c, ok := strings.CutPrefix(field, "relevant_"); ok {
+			return "rel-" + c
+		}
+		return strings.ReplaceAll(field, "_", "-")
+	})
+}
+
 // canAssess reports whether the user may fill in the decision profile: the
 // secretariat, or a member among the item's reporting members.
 func canAssess(u *model.User, it model.AgendaItem) bool {

@@ -27,6 +27,7 @@ func TestRecommendationPullNotOfferedOnceDecided(t *testing.T) {
 		t.Fatalf("set-up: the given recommendation is not offered to be taken off the list:\n%s", between(page, "<main", "</main>"))
 	}
 	w.st.SetClock(func() time.Time { return w.s48.Date.Time().Add(10 * time.Hour) })
+	publishAgendaForTest(t, w.st, w.s48.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := w.st.Session(ctx, w.s48.ID)
 		if err := w.st.SetSessionStatus(ctx, w.s48.ID, se.Version, next); err != nil {

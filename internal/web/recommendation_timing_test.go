@@ -42,7 +42,7 @@ func TestOpeningWaitsForTheRecommendationProcedure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), StartTime: "15:00", Status: model.StatusConvened})
+	s48, err := st.CreateSession(ctx, model.Session{BodyID: council.ID, Number: 48, Date: model.NewDate(2026, 3, 12), StartTime: "15:00", Status: model.StatusConvened, AgendaPublished: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +76,7 @@ func TestLateRecommendationSaysItTookNoEffect(t *testing.T) {
 	w := newALRundeVoteWorldFor(t, true)
 	ctx := context.Background()
 	w.st.SetClock(func() time.Time { return w.s48.Date.Time().Add(10 * time.Hour) })
+	publishAgendaForTest(t, w.st, w.s48.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := w.st.Session(ctx, w.s48.ID)
 		if err := w.st.SetSessionStatus(ctx, w.s48.ID, se.Version, next); err != nil {

@@ -386,13 +386,11 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.audienceOf(r)
-	if !decisionRefFits(council.DecisionPattern, ref) {
-		// A number of another body (BE-2026/02-AL) never leads to the
-		// council's decision of the same year and number.
-		s.otherBodysDecision(w, r, council, a, ref)
+	dec, body, err := s.decisionByRef(ctx, council, ref)
+	if err == nil && body.ID != council.ID {
+		s.otherBodysDecision(w, r, council, a, ref, dec)
 		return
 	}
-	dec, err := s.st.DecisionByNumber(ctx, council.ID, n)
 	if err == nil {
 		var seen bool
 		if dec, seen = a.Decision(dec); !seen {
@@ -400,11 +398,14 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
+		switch {
+		case !errors.Is(err, store.ErrNotFound):
+			s.serverError(w, r, err)
+		case decisionRefFits(council.DecisionPattern, ref):
 			s.notFound(w, r, "Der Beschluss "+model.FormatDecisionNumber(council.DecisionPattern, n)+" ist in gremium nicht erfasst.")
-			return
+		default:
+			s.otherBodysDecision(w, r, council, a, ref, model.Decision{})
 		}
-		s.serverError(w, r, err)
 		return
 	}
 	if ref != dec.Label {
@@ -415,40 +416,73 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 	s.renderDecision(w, r, http.StatusOK, council, a, dec, nil)
 }
 
-// otherBodysDecision answers /beschluesse/{ref} for a number that is none
-// of the council's: a recommendation of its preparatory body (the
-// AL-Runde) leads to its item on the AL-Runde's session page for those who
-// may read it; anything else is not found.
-func (s *Server) otherBodysDecision(w http.ResponseWriter, r *http.Request, council model.Body, a model.Audience, ref string) {
-	ctx := r.Context()
-	n, _ := model.ParseDecisionRef(ref)
+// decisionByRef finds the decision a number names (ref, as an address or
+// a filter gives it), with the body that took it: the council's where the
+// council's pattern fits ref (B-2025/26-IT, or the number alone,
+// 2025/26), else — or if the council has no decision of a number written
+// alone — its preparatory body's where that pattern fits (the AL-Runde's
+// recommendation BE-2026/01-AL). So BE-2026/01-AL never names the
+// council's B-2026/01-IT, and a number in the council's form costs one
+// lookup, found or not (the decision page is the hottest public path).
+// store.ErrNotFound for a number of neither; the caller applies the
+// reader's audience. The decision page and the follow-up list's filter
+// both resolve numbers by it.
+func (s *Server) decisionByRef(ctx context.Context, council model.Body, ref string) (model.Decision, model.Body, error) {
+	n, ok := model.ParseDecisionRef(ref)
+	if !ok {
+		return model.Decision{}, model.Body{}, store.ErrNotFound
+	}
+	if decisionRefFits(council.DecisionPattern, ref) {
+		d, err := s.st.DecisionByNumber(ctx, council.ID, n)
+		if !errors.Is(err, store.ErrNotFound) || !decisionRefFits(bareNumber, ref) {
+			// Found, or written in the council's own form
+			// (B-2099/01-IT): no other body's number.
+			return d, council, err
+		}
+	}
 	prep, err := s.st.PreparatoryBody(ctx, council.ID)
-	if err == nil && decisionRefFits(prep.DecisionPattern, ref) {
-		dec, err := s.st.DecisionByNumber(ctx, prep.ID, n)
-		if err == nil && dec.SessionID != 0 {
-			if _, seen := a.Decision(dec); seen {
-				se, err := s.st.Session(ctx, dec.SessionID)
-				if err != nil {
-					s.serverError(w, r, err)
-					return
-				}
-				target, err := s.itemURL(ctx, se, dec.ItemID)
-				if err != nil {
-					s.serverError(w, r, err)
-					return
-				}
-				http.Redirect(w, r, target, http.StatusSeeOther)
-				return
-			}
-		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err != nil {
+		return model.Decision{}, model.Body{}, err
+	}
+	if !decisionRefFits(prep.DecisionPattern, ref) {
+		return model.Decision{}, model.Body{}, store.ErrNotFound
+	}
+	d, err := s.st.DecisionByNumber(ctx, prep.ID, n)
+	return d, prep, err
+}
+
+// bareNumber is the pattern of a number written alone (2025/26), which
+// fits every body's pattern (model.DecisionRefFits): a reference that
+// fits it names no body.
+const bareNumber = "{JJJJ}/{NN}"
+
+// otherBodysDecision answers /beschluesse/{ref} for a number that is none
+// of the council's: dec, a recommendation of its preparatory body (the
+// AL-Runde) found by decisionByRef, leads to its item on the AL-Runde's
+// session page for those who may read it; anything else (dec zero) is
+// not found.
+func (s *Server) otherBodysDecision(w http.ResponseWriter, r *http.Request, council model.Body, a model.Audience, ref string, dec model.Decision) {
+	if _, seen := a.Decision(dec); dec.ID != 0 && dec.SessionID != 0 && seen {
+		target, err := s.recommendationURL(r.Context(), dec)
+		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		s.serverError(w, r, err)
+		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
 	s.notFound(w, r, "„"+ref+"“ ist keine Nummer eines Beschlusses des "+council.Abbrev+"; Beschlüsse werden mit ihrer Nummer aufgerufen, zum Beispiel "+decisionURL(model.FormatDecisionNumber(council.DecisionPattern, model.DecisionNumber{Year: 2025, Seq: 26}))+".")
+}
+
+// recommendationURL gives the address a recommendation of the preparatory
+// body (the AL-Runde's, no register page) is read at: its item on its
+// session's page.
+func (s *Server) recommendationURL(ctx context.Context, dec model.Decision) (string, error) {
+	se, err := s.st.Session(ctx, dec.SessionID)
+	if err != nil {
+		return "", err
+	}
+	return s.itemURL(ctx, se, dec.ItemID)
 }
 
 // renderDecision shows the page of the decision dec, as the audience a may

@@ -82,6 +82,21 @@ func (d reportsData) TypedMember() string {
 // At gives the reasons about field when form id was refused.
 func (d reportsData) At(id, field string) string { return d.Refused.At(id, field) }
 
+// Summary gives the box above the page (template "error-summary") for
+// the refused report form: every reason linked to its field ("bericht-FMK-
+// bericht"), a reason about the form as a whole, or about the conference
+// a spokesperson's form names in a hidden field, to the form.
+func (d reportsData) Summary() errorSummary {
+	id := d.Refused.ID
+	return summaryAs(id+"-fehler", d.Refused.What, d.Refused.Problems, func(field string) string {
+		switch {
+		case field == "bericht", field == "mitglied" && id == "bericht-gs", field == "fachmk" && id == "bericht-gs":
+			return id + "-" + field
+		}
+		return ""
+	}).Within(id)
+}
+
 // conferenceOutcomes are the outcomes of one conference.
 type conferenceOutcomes struct {
 	Conference model.Body

@@ -67,25 +67,6 @@ func (s *Server) internalText(r *http.Request, sessionID int64) (string, error) 
 // what another writer changes in between.
 var beforeApprovalWrite func()
 
-// approvalText gives the internal text of a session's minutes for their
-// approval (internalText) with the stamp of the minutes read before it was
-// rendered (store.MinutesStamp), for the store to check inside the
-// approval's transaction.
-func (s *Server) approvalText(r *http.Request, sessionID int64) (string, store.MinutesStamp, error) {
-	stamp, err := s.st.MinutesStamp(r.Context(), sessionID)
-	if err != nil {
-		return "", "", err
-	}
-	text, err := s.internalText(r, sessionID)
-	if err != nil {
-		return "", "", err
-	}
-	if beforeApprovalWrite != nil {
-		beforeApprovalWrite()
-	}
-	return text, stamp, nil
-}
-
 // minutesToApprove is draft minutes the running session may approve, as
 // the Verwaltung page offers them: with the stamp of the minutes as the
 // page shows them, which the approval's form carries (field "stand"),

@@ -89,6 +89,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /konten/{id}/passwort", s.resetPassword)
 	mux.HandleFunc("POST /konten/{id}/sperren", s.setAccountDisabled(true))
 	mux.HandleFunc("POST /konten/{id}/entsperren", s.setAccountDisabled(false))
+	mux.HandleFunc("POST /konten/{id}/e-mail", s.setAccountEmail)
 
 	// Planning a session (planning.go) and building its agenda (agenda.go).
 	mux.HandleFunc("GET /sitzungen/neu", s.newSessionPage)
@@ -290,6 +291,7 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/zurueckziehen", s.withdrawNoteSubmission)
 	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/uebernehmen", s.acceptNoteSubmission)
 	mux.HandleFunc("POST /eingereichte-protokollnotizen/{id}/ablehnen", s.rejectNoteSubmission)
+	mux.HandleFunc("GET /sitzungen/{nr}/eingereichte-protokollnotizen", s.noteSubsPanel)
 
 	// OParl and the JSON API.
 	open := api.New(s.st, s.log, s.council)

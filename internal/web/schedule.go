@@ -40,6 +40,22 @@ type sessionEditData struct {
 	Meanwhile meanwhile
 }
 
+// Summary gives the box above the page (template "error-summary") for a
+// refused change: every reason linked to its field (the ids are the
+// fields' names).
+func (d sessionEditData) Summary() errorSummary {
+	return newErrorSummary("angaben-fehler", "Die Angaben sind nicht gespeichert", d.Problems)
+}
+
+// CancelSummary gives the box above the page for a refused cancellation:
+// its reason at the cancellation's field "absage-grund"; an empty reason
+// was no input the form could show again.
+func (d sessionEditData) CancelSummary() errorSummary {
+	s := newErrorSummary("absage-fehler", "Die Sitzung ist nicht abgesagt", d.CancelProblems, "grund", "absage-grund")
+	s.Typed = s.Typed && strings.TrimSpace(d.CancelReason) != ""
+	return s
+}
+
 func (s *Server) editSessionPage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ManageSessions, ""); !ok {
 		return

@@ -27,6 +27,7 @@ func dayOf48(t *testing.T, ts *httptest.Server, st *store.Store) (model.Session,
 		t.Fatal(err)
 	}
 	gs := client(t, ts, "geschaeftsstelle")
+	publishAgendaForTest(t, st, it.SessionID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
 		se, _ := st.Session(ctx, it.SessionID)
 		if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", url.Values{"version": {strconv.Itoa(se.Version)}, "naechster": {string(next)}}); code != http.StatusSeeOther {

@@ -86,6 +86,8 @@ func TestSessionFormsGiveEveryReason(t *testing.T) {
 	s48, _ := planSession48(t, ts, st)
 	gs := client(t, ts, "geschaeftsstelle")
 	const alert = `<div class="error-box" role="alert">`
+	// The edit form's box is the shared "error-summary" partial.
+	const editAlert = `<div class="error-box" role="alert" id="angaben-fehler" tabindex="-1">`
 	edit := url.Values{"version": {fmt.Sprint(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {"9 Uhr"}, "ende": {"26:00"},
 		"ort": {"Berlin"}, "art": {"ordentlich"}}
 	editLate := url.Values{"version": {fmt.Sprint(s48.Version)}, "datum": {s48.Date.String()}, "beginn": {"13:00"}, "ende": {"09:00"},
@@ -102,21 +104,21 @@ func TestSessionFormsGiveEveryReason(t *testing.T) {
 			map[string]string{"anmeldeschluss": "liegt nach der Sitzung", "ende": "das Ende muss nach dem Beginn liegen"}},
 		{"new session: number used, no date", "/sitzungen", url.Values{"nummer": {"48"}, "datum": {"2027-02-30"}, "beginn": {"09:00"}, "ende": {"13:00"}}, alert,
 			map[string]string{"nummer": "Die 48. Sitzung gibt es bereits.", "datum": "Bitte ein gültiges Datum angeben"}},
-		{"edit: no date, no time", "/sitzungen/48/bearbeiten", withForm(edit, "datum", "30.02.2027", "beginn", "09:00"), alert,
+		{"edit: no date, no time", "/sitzungen/48/bearbeiten", withForm(edit, "datum", "30.02.2027", "beginn", "09:00"), editAlert,
 			map[string]string{"datum": "Bitte ein gültiges Datum angeben", "ende": "„26:00“ ist keine gültige Uhrzeit"}},
-		{"edit: no times", "/sitzungen/48/bearbeiten", edit, alert,
+		{"edit: no times", "/sitzungen/48/bearbeiten", edit, editAlert,
 			map[string]string{"beginn": "„9 Uhr“ ist keine gültige Uhrzeit", "ende": "„26:00“ ist keine gültige Uhrzeit"}},
-		{"edit: deadline after it, end before start", "/sitzungen/48/bearbeiten", editLate, alert,
+		{"edit: deadline after it, end before start", "/sitzungen/48/bearbeiten", editLate, editAlert,
 			map[string]string{"anmeldeschluss": "liegt nach der Sitzung", "ende": "das Ende muss nach dem Beginn liegen"}},
 		{"new session: special without application, end before start", "/sitzungen", url.Values{"nummer": {"49"}, "art": {"sonder"}, "datum": {"2027-03-01"}, "beginn": {"13:00"}, "ende": {"09:00"}}, alert,
 			map[string]string{"antrag": "Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt", "ende": "das Ende muss nach dem Beginn liegen"}},
 		{"new session: special without application (the store's refusal)", "/sitzungen", url.Values{"nummer": {"49"}, "art": {"sonder"}, "antrag": {"HE, DLT"}, "datum": {"2027-03-01"}, "beginn": {"09:00"}, "ende": {"13:00"}}, alert,
 			map[string]string{"antrag": "DLT ist nicht antragsberechtigt"}},
-		{"edit: moved without reason, deadline after it", "/sitzungen/48/bearbeiten", withForm(editLate, "grund", "", "beginn", "10:00", "ende", "13:00"), alert,
+		{"edit: moved without reason, deadline after it", "/sitzungen/48/bearbeiten", withForm(editLate, "grund", "", "beginn", "10:00", "ende", "13:00"), editAlert,
 			map[string]string{"grund": "Bitte einen Grund für die Verlegung angeben", "anmeldeschluss": "liegt nach der Sitzung"}},
-		{"edit: no date, a later start without reason", "/sitzungen/48/bearbeiten", withForm(edit, "datum", "30.02.2027", "beginn", "10:00", "ende", "13:00"), alert,
+		{"edit: no date, a later start without reason", "/sitzungen/48/bearbeiten", withForm(edit, "datum", "30.02.2027", "beginn", "10:00", "ende", "13:00"), editAlert,
 			map[string]string{"datum": "Bitte ein gültiges Datum angeben", "grund": "Bitte einen Grund für die Verlegung angeben"}},
-		{"edit: special without application, moved without reason", "/sitzungen/48/bearbeiten", withForm(edit, "art", "sonder", "beginn", "10:00", "ende", "13:00"), alert,
+		{"edit: special without application, moved without reason", "/sitzungen/48/bearbeiten", withForm(edit, "art", "sonder", "beginn", "10:00", "ende", "13:00"), editAlert,
 			map[string]string{"antrag": "Eine Sondersitzung findet auf Antrag des Bundes oder dreier Länder statt", "grund": "Bitte einen Grund für die Verlegung angeben"}},
 		{"AL-Runde: its date no date, the session ends before it begins", "/gremien/al-runde/planung",
 			url.Values{"nummer": {"49"}, "datum": {"07.05.2027"}, "beginn": {"13:00"}, "ende": {"09:00"}, "ort": {"Berlin"}, "nummer_vorbereitung": {"41"}, "datum_vorbereitung": {"31.02.2027"}}, `<div class="error-box"><p>`,

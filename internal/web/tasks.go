@@ -281,15 +281,17 @@ func (f taskFormRow) At(field string) string { return f.Refused.At(f.ID, field) 
 // otherwise.
 func (f taskFormRow) Typed(field, def string) string { return f.Refused.Typed(f.ID, field, def) }
 
-// List gives every reason with the id of its field ("po-3"), for the box
-// above the form that links each reason to its field.
-func (f taskFormRow) List() []fieldProblem {
-	return f.Refused.Problems.ListAs(func(field string) string {
+// Summary gives the box above the page (template "error-summary") for
+// the refused task form: every reason linked to its field ("po-3"), a
+// reason about the form as a whole to the form, far down the page.
+func (d matrixData) Summary() errorSummary {
+	task := strings.TrimPrefix(d.Refused.ID, "aufgabe-")
+	return summaryAs("aufgabe-fehler", d.Refused.What, d.Refused.Problems, func(field string) string {
 		if prefix := taskFieldIDs[field]; prefix != "" {
-			return fmt.Sprintf("%s-%d", prefix, f.Task.ID)
+			return prefix + "-" + task
 		}
 		return ""
-	})
+	}).Within(d.Refused.ID)
 }
 
 func (s *Server) matrixPage(w http.ResponseWriter, r *http.Request) {

@@ -138,7 +138,7 @@ func TestMatrixPositionMustBeANumber(t *testing.T) {
 		t.Errorf("a position that is no number: %d", code)
 	}
 	want := map[string]string{fmt.Sprintf("po-%d", first.ID): "Die Reihenfolge muss eine ganze Zahl sein."}
-	box := fmt.Sprintf(`<div class="error-box" id="aufgabe-%d-fehler">`, first.ID)
+	box := `id="aufgabe-fehler"`
 	reasonsAtFields(t, page, box, want)
 	reasonsLinked(t, page, box, want)
 	if !strings.Contains(page, `value="zuerst"`) {
@@ -158,11 +158,11 @@ func TestMatrixPositionMustBeANumber(t *testing.T) {
 		"wh-0": "Die Wiederholung „monatlich“ einer Aufgabe ist unbekannt.",
 		"po-0": "Die Reihenfolge muss eine ganze Zahl sein.",
 	}
-	box = `<div class="error-box" id="aufgabe-0-fehler">`
+	box = `id="aufgabe-fehler"`
 	reasonsAtFields(t, page, box, want)
 	reasonsLinked(t, page, box, want)
-	if !strings.Contains(page, `href="#aufgabe-0">Zum Formular mit Ihrer Eingabe</a>`) {
-		t.Error("the page's box does not lead to the refused form")
+	if n := strings.Count(page, "Ihre Eingabe"); n != 1 {
+		t.Errorf("the page says %d times that the form shows the input", n)
 	}
 	for _, p := range wellFormedProblems(page) {
 		t.Error(p)

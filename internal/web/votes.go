@@ -634,11 +634,34 @@ func sentence(s string) string {
 	return string(unicode.ToUpper(first)) + strings.TrimSuffix(s[n:], ".") + "."
 }
 
-// cancelVote ends the vote without a decision.
+// cancelVote ends the vote without a decision. Votes cast are dropped
+// with it: then the secretariat confirms first, told how many (before: a
+// stray click threw them away). The confirmation carries the count it
+// named; votes cast after it was shown ask again. The confirmation is the
+// web's: the store cancels as told, and the JSON API has no cancel.
 func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
 	v, se, ok := s.voteAction(w, r)
 	if !ok {
 		return
+	}
+	if cast := len(v.Votes); cast > 0 && v.Status == model.VoteOpen {
+		if seen, _ := strconv.Atoi(r.PostFormValue("stimmen")); seen < cast {
+			// Cast after the confirmation was shown: it did not name them.
+			r.PostForm.Del("bestaetigt")
+		}
+		if !s.confirmed(w, r, confirmData{
+			Heading:     "Abstimmung abbrechen",
+			Question:    fmt.Sprintf("%s %s verworfen; die Abstimmung kann danach neu geöffnet werden. Wollen Sie die Abstimmung abbrechen?", castVotes(cast), map[bool]string{true: "wird", false: "werden"}[cast == 1]),
+			Consequence: "Beschlossen wird nichts. Wer abgestimmt hat, stimmt in der neu geöffneten Abstimmung erneut ab.",
+			Action:      fmt.Sprintf("/abstimmungen/%d/abbrechen", v.ID),
+			Button:      "Abstimmung abbrechen und Stimmen verwerfen",
+			Back:        se.Path() + "/live#abstimmung",
+			// "Abbrechen" would read as the cancel asked about.
+			BackLabel: "Zurück, die Abstimmung läuft weiter",
+			Keep:      [][2]string{{"stimmen", strconv.Itoa(cast)}},
+		}) {
+			return
+		}
 	}
 	if err := s.st.CancelVote(r.Context(), v.ID); err != nil {
 		s.refuseEntry(w, r, se, v.ItemID, "abstimmung", "Die Abstimmung ist nicht abgebrochen", err)
@@ -646,6 +669,15 @@ func (s *Server) cancelVote(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	back(w, r, fmt.Sprintf("%s/live", se.Path()), "Die Abstimmung ist abgebrochen; es wurde nichts beschlossen.")
+}
+
+// castVotes names n votes cast: "1 abgegebene Stimme", "3 abgegebene
+// Stimmen".
+func castVotes(n int) string {
+	if n == 1 {
+		return "1 abgegebene Stimme"
+	}
+	return fmt.Sprintf("%d abgegebene Stimmen", n)
 }
 
 // recommendedProposals gives, for the recommendations of the preparatory

@@ -242,19 +242,26 @@
     return true;
   }
 
+  // poll refreshes a box every 30 seconds: a box marked data-live-poll
+  // always (it holds no connection: a browser keeps six to a server, and
+  // each stream holds one for as long as the page is open), any other when
+  // its stream is refused (with a note saying so).
   function poll(box) {
     if (box.getAttribute("data-live-polling")) {
       return;
     }
     box.setAttribute("data-live-polling", "1");
-    var note = document.createElement("p");
-    note.className = "live-fallback";
-    note.textContent = "Die Live-Verbindung ist gerade nicht verfügbar; der Stand wird alle 30 Sekunden aktualisiert.";
-    box.appendChild(note);
+    if (!box.hasAttribute("data-live-poll")) {
+      var note = document.createElement("p");
+      note.className = "live-fallback";
+      note.textContent = "Die Live-Verbindung ist gerade nicht verfügbar; der Stand wird alle 30 Sekunden aktualisiert.";
+      box.appendChild(note);
+    }
     // A little jitter, so that refused viewers do not all come at once.
     window.setInterval(function () { fetchBox(box); }, POLL_MS + Math.floor(Math.random() * POLL_MS / 6));
   }
 
+  document.querySelectorAll("[data-live-poll]").forEach(poll);
   var boxes = document.querySelectorAll("[data-live-events]");
   boxes.forEach(function (box) {
     if (!window.EventSource) {
