@@ -55,11 +55,23 @@ var nextSessionConfirmed = []string{"BB"}
 // today, with the AL-Runde's session that prepares it on the schedule of
 // the AL-Runde (three weeks before; registrations close two weeks before
 // that, model.Preparation.Schedule), both with their standard items, and
-// the demo's registrations (nextSessionRegistrations). It does nothing
-// where the council has a session planned, convened or running already,
-// so that it can run again on the same data.
+// the demo's registrations (nextSessionRegistrations); then the open work
+// of the day (loadOpenWork: a written procedure to vote in, the year's
+// evaluation round, the 47th session's debrief). It plans no session
+// where the council has one planned, convened or running already, and
+// adds no open work that is there, so that it can run again on the same
+// data.
 func LoadNextSession(ctx context.Context, s *store.Store) error {
 	ctx = store.WithActor(ctx, Actor)
+	if err := planNextSession(ctx, s); err != nil {
+		return err
+	}
+	return loadOpenWork(ctx, s)
+}
+
+// planNextSession plans the council's next session with its AL-Runde and
+// registrations (LoadNextSession), unless one is coming.
+func planNextSession(ctx context.Context, s *store.Store) error {
 	council, err := s.BodyByAbbrev(ctx, CouncilAbbrev)
 	if err != nil {
 		return fmt.Errorf("demo: next session: %w", err)

@@ -55,6 +55,13 @@ type Event struct {
 	// Alarm, if set, is a reminder of the event (a VALARM, RFC 5545
 	// 3.6.6).
 	Alarm *Alarm
+	// Stamp is when the information the event carries was last revised
+	// in gremium (the store's record of the object's last change that
+	// reaches the event): its DTSTAMP and LAST-MODIFIED (RFC 5545
+	// 3.8.7.2, 3.8.7.3), so that a client sees which event changed and
+	// when, and the feed stays the same bytes until one does. Zero: the
+	// calendar's Stamp, and no LAST-MODIFIED.
+	Stamp time.Time
 }
 
 // Alarm is a reminder shown Before the start of its event (for an all-day
@@ -72,9 +79,9 @@ type Calendar struct {
 	// Name is shown by clients as the calendar's name (NAME, RFC 7986,
 	// and X-WR-CALNAME).
 	Name string
-	// Stamp is the DTSTAMP of every event: when the information was last
-	// revised in gremium (the store's last change), so that the feed is
-	// the same bytes until something changes.
+	// Stamp is the DTSTAMP of an event without a Stamp of its own (one
+	// whose last change the store does not tell); each event's own is
+	// its last change.
 	Stamp  time.Time
 	Events []Event
 }
@@ -131,11 +138,15 @@ func Write(w io.Writer, c Calendar) error {
 			line(l)
 		}
 	}
-	stamp := c.Stamp.UTC().Format("20060102T150405Z")
 	for _, e := range c.Events {
 		line("BEGIN:VEVENT")
 		line("UID:" + EscapeText(e.UID))
-		line("DTSTAMP:" + stamp)
+		if e.Stamp.IsZero() {
+			line("DTSTAMP:" + utcValue(c.Stamp))
+		} else {
+			line("DTSTAMP:" + utcValue(e.Stamp))
+			line("LAST-MODIFIED:" + utcValue(e.Stamp))
+		}
 		if e.Sequence > 0 {
 			line(fmt.Sprintf("SEQUENCE:%d", e.Sequence))
 		}
@@ -204,6 +215,10 @@ func beforeValue(d time.Duration) string {
 	}
 	return v
 }
+
+// utcValue writes a time as a DATE-TIME in UTC (RFC 5545 3.3.5, form 2),
+// as DTSTAMP and LAST-MODIFIED must be.
+func utcValue(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
 func localTime(t time.Time) string { return t.In(model.Berlin).Format("20060102T150405") }
 
@@ -431,19 +446,36 @@ func DebriefEvent(host, bodyAbbrev string, sessionNumber int, session string, d 
 	e := DebriefInvitationEvent(host, bodyAbbrev, sessionNumber, session, d, url)
 	e.Summary = "Vorstellung in der Nachbesprechung der " + session
 	e.Description = "Ihr Mitglied stellt den Geschäftsstellen der Fachministerkonferenzen vor:\n" + strings.Join(presents, "\n")
+	if e.Cancelled {
+		e.Summary, e.Description = debriefCalledOff+e.Summary, debriefCalledOffText
+	}
 	return e
 }
+
+// debriefCalledOff heads the summary of a debrief noted as not needed
+// ("Nachbesprechung entfällt"), debriefCalledOffText is its description:
+// the reason stays out, it is the secretariat's own
+// (model.DebriefWaiver.Public).
+const (
+	debriefCalledOff     = "Entfällt: "
+	debriefCalledOffText = "Die Nachbesprechung entfällt."
+)
 
 // DebriefInvitationEvent is the debrief d of a session as an event for
 // those invited to it who present nothing (a spokesperson of a FachMK):
 // "Nachbesprechung der 47. Sitzung des IT-Planungsrats", at its place
 // and time, with the same UID as DebriefEvent (one event per debrief
-// whichever of the two a feed gives).
+// whichever of the two a feed gives). A debrief noted as not needed
+// ("Nachbesprechung entfällt", model.DebriefWaiver) is cancelled
+// (STATUS:CANCELLED), so that calendars that had it strike it; its
+// SEQUENCE, the debrief's version, rose with the note.
 func DebriefInvitationEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, url string) Event {
 	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, host),
 		Summary: "Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
-		FirstDay: d.HeldOn, Sequence: d.Version}
-	if d.Link != "" {
+		FirstDay: d.HeldOn, Sequence: d.Version, Cancelled: d.Waiver.Set()}
+	if e.Cancelled {
+		e.Summary, e.Description = debriefCalledOff+e.Summary, debriefCalledOffText
+	} else if d.Link != "" {
 		// Where one joins, as the invitation says it (before: the
 		// calendar, where people join from, had the place only).
 		e.Description = "Zur Teilnahme: " + d.Link

@@ -2,16 +2,12 @@ package minutes_test
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
-	"gremium/internal/demo/demotest"
-	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
 	"gremium/internal/pdftest"
-	"gremium/internal/store"
 )
 
 // TestConfidentialNoteLabel: in the public minutes a wholly confidential
@@ -22,12 +18,7 @@ import (
 // (MV)" as on the page. Before, the PDF showed "SL: [geschwärzt]" (after
 // the marker "PN"). The internal version names both.
 func TestConfidentialNoteLabel(t *testing.T) {
-	ctx := store.WithActor(context.Background(), "geschaeftsstelle")
-	st := demotest.Store(t)
-	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, st, council := demoCouncil(t, "geschaeftsstelle")
 	se, err := st.SessionByNumber(ctx, council.ID, 47)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,19 @@ import (
 	"gremium/internal/store"
 )
 
+// demoCouncil is the demo's store with its council (the IT-Planungsrat)
+// and a context acting as actor.
+func demoCouncil(t *testing.T, actor string) (context.Context, *store.Store, model.Body) {
+	t.Helper()
+	ctx := store.WithActor(context.Background(), actor)
+	st := demotest.Store(t)
+	council, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx, st, council
+}
+
 // TestImportApprovesWhatItRead: importing the minutes of the 92nd session,
 // whose TOP 00 approves the draft minutes of the 91st, rendered the 91st's
 // text (approvalOf) and approved it in the store's transaction unchecked:
@@ -20,12 +33,7 @@ import (
 // a conflict, nothing stored, and imported again it approves the text
 // with the edit.
 func TestImportApprovesWhatItRead(t *testing.T) {
-	ctx := store.WithActor(context.Background(), "test")
-	st := demotest.Store(t)
-	body, err := st.BodyByAbbrev(ctx, itplr.CouncilAbbrev)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, st, body := demoCouncil(t, "test")
 	s91 := recordedLive(t, st, body.ID, 91, model.StatusMinutesDraft)
 	rows, err := st.SessionRows(ctx, s91)
 	if err != nil {

@@ -610,7 +610,7 @@ func (c DecisionCorrection) CheckBasis(d Decision, basedOn int) error {
 		if d.Label != "" {
 			name += " " + d.Label
 		}
-		return ConflictError("Ihre Berichtigung zu %s ist nicht gespeichert: Das Formular sagt nicht, auf welcher Fassung des Textes sie beruht (es stammt wohl von einer älteren Seite), und so könnte sie eine Berichtigung unbemerkt zurücknehmen. Es gilt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", name, current)
+		return InputShownConflict("Ihre Berichtigung zu %s ist nicht gespeichert: Das Formular sagt nicht, auf welcher Fassung des Textes sie beruht (es stammt wohl von einer älteren Seite), und so könnte sie eine Berichtigung unbemerkt zurücknehmen. Es gilt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", name, current)
 	}
 	basis := "dem ursprünglichen Text"
 	if basedOn > 0 {
@@ -621,7 +621,7 @@ func (c DecisionCorrection) CheckBasis(d Decision, basedOn int) error {
 	if d.Label != "" {
 		subject += " " + d.Label
 	}
-	return ConflictError("%s wurde inzwischen berichtigt – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Berichtigung beruht auf %s und ist nicht gespeichert, damit sie nichts unbemerkt zurücknimmt. Es gilt jetzt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", subject, basis, current)
+	return InputShownConflict("%s wurde inzwischen berichtigt – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Berichtigung beruht auf %s und ist nicht gespeichert, damit sie nichts unbemerkt zurücknimmt. Es gilt jetzt %s steht oben, das Formular zeigt Ihre Eingabe. Bitte gleichen Sie beides ab und speichern Sie erneut.", subject, basis, current)
 }
 
 // pointsText gives points as the lines of a correction form, for

@@ -62,6 +62,12 @@ type Error struct {
 	Field string
 	// Err is the cause, if any (kept for logs and errors.Is).
 	Err error
+	// InputShown says that Reason itself tells the user that the form
+	// shown again holds what they typed ("… das Formular zeigt Ihre
+	// Eingabe"; InputShownConflict), so the box above the form does not
+	// say it once more. Another reason, whatever its class, leaves that
+	// to the box.
+	InputShown bool
 }
 
 // Error gives the class, the reason and the cause, for logs.
@@ -107,6 +113,17 @@ func NotFoundError(format string, args ...any) error { return newError(ErrNotFou
 // reason is German.
 func ConflictError(format string, args ...any) error { return newError(ErrConflict, format, args...) }
 
+// InputShownConflict says, as ConflictError, that the object changed
+// meanwhile, with a German reason that itself says that the form shown
+// again holds the user's input ("Das Formular zeigt Ihre Eingabe …"):
+// marked InputShown, so that the box above the form does not repeat it.
+// A conflict with a reason of its own (the minutes changed since the
+// page was shown, a vote running) is a ConflictError: the box says of it
+// what the form shows.
+func InputShownConflict(format string, args ...any) error {
+	return &Error{Class: ErrConflict, Reason: fmt.Sprintf(format, args...), InputShown: true}
+}
+
 // ForbiddenError says that the user may not do this; reason is German.
 func ForbiddenError(format string, args ...any) error { return newError(ErrForbidden, format, args...) }
 
@@ -119,7 +136,15 @@ func AtField(field string, err error) error {
 	if !errors.As(err, &e) || e.Class == ErrInternal {
 		return err
 	}
-	return &Error{Class: e.Class, Reason: e.Reason, Field: field, Err: err}
+	return &Error{Class: e.Class, Reason: e.Reason, Field: field, Err: err, InputShown: e.InputShown}
+}
+
+// SaysInputShown reports whether the reason of err says itself that the
+// form shown again holds the user's input (Error.InputShown), so that
+// the box above the form does not say it again.
+func SaysInputShown(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.InputShown
 }
 
 // FieldOf gives the form field err is about ("" for none).

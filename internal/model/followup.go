@@ -79,6 +79,69 @@ func (s FollowUpSource) Label() string {
 	return "Tagesordnungspunkt"
 }
 
+// untitledItem is what the title the importer gives an item the minutes
+// name no title for says of it (minutes.UntitledItem: "Übergreifendes (im
+// Protokoll ohne Titel)", or "Im Protokoll ohne Titel" without section).
+const untitledItem = "im Protokoll ohne Titel"
+
+// FollowUpItem names the agenda item a follow-up was given in as the
+// follow-up's source line reads it: "47. Sitzung, TOP 12 Gemeinsame
+// EfA-Finanzierung"; an item without number after its title,
+// "47. Sitzung, Übergreifendes (TOP ohne Nummer)". The title the importer
+// gives an item the minutes name none for stays the item's title on its
+// session's page; here it is read as the section it stands in ("Grüne
+// Liste (im Protokoll ohne Titel)" reads "Grüne Liste"), so that the line
+// does not stack parentheses ("TOP (ohne Nummer) Grüne Liste (im
+// Protokoll ohne Titel)", as it read before). session is the session's
+// title (Session.Title), number and title the item's.
+func FollowUpItem(session, number, title string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	if strings.EqualFold(title, untitledItem) {
+		title = ""
+	}
+	title = strings.TrimSuffix(title, " ("+untitledItem+")")
+	var item string
+	switch {
+	case number != "" && title != "":
+		item = "TOP " + number + " " + title
+	case number != "":
+		item = "TOP " + number
+	case title == "":
+		item = "TOP ohne Nummer"
+	case strings.HasSuffix(title, ")"):
+		// "Bericht (Informationssicherheit) (TOP ohne Nummer)" stacked
+		// them again.
+		item = "TOP ohne Nummer: " + title
+	default:
+		item = title + " (TOP ohne Nummer)"
+	}
+	return session + ", " + item
+}
+
+// FollowUpSourceLine says where a follow-up was given, as its list, its
+// page and the list's CSV and PDF export read it: the item
+// (FollowUpItem), after the kind of row unless the follow-up was given in
+// the item as a whole — "Beschluss in 47. Sitzung, TOP 12 Gemeinsame
+// EfA-Finanzierung", "47. Sitzung, Grüne Liste (TOP ohne Nummer)" — not
+// "… (Tagesordnungspunkt)" after an item the line names already.
+func FollowUpSourceLine(session, number, title string, src FollowUpSource) string {
+	line := FollowUpItem(session, number, title)
+	if k := src.Kind(); k != "" {
+		return k + " in " + line
+	}
+	return line
+}
+
+// Kind gives the kind of row a follow-up's source line names before the
+// item ("Beschluss", "Wortbeitrag", …; FollowUpSourceLine): "" for the
+// agenda item as a whole, which the line names anyway.
+func (s FollowUpSource) Kind() string {
+	if l := s.Label(); l != SourceItem.Label() {
+		return l
+	}
+	return ""
+}
+
 // FollowUp is an Auftrag from a decision or a discussion: who does what by
 // when. The deadline is a date ("bis zum 31.08.2025"), a session ("spätestens
 // zur 49. Sitzung"), both, or neither.

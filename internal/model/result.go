@@ -65,7 +65,9 @@ func ParseResult(s string) (Result, bool) {
 // memberList reads the members a phrase names at the start of s: "BY, HE
 // und SN beschlossen" gives BY, HE, SN. A member is a word that starts with
 // a capital letter (or a redaction mark); the list ends at the first other
-// word.
+// word. The Bund stands in the genitive ("des Bundes und von HE", Phrase)
+// and reads as "Bund"; a "von" or "des" after the first member opens the
+// next part of the list.
 func memberList(s string) []string {
 	var out []string
 	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
@@ -74,14 +76,67 @@ func memberList(s string) []string {
 		if i > 0 && (w == "und" || w == "sowie") {
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(w)
-		if w == "" || !(unicode.IsUpper(first) || first == '⟦' || first == '[') || w == "Enthaltung" || w == "Enthaltungen" || strings.HasPrefix(w, "Gegenstimme") {
+		if i > 0 && i+1 < len(words) {
+			next := strings.TrimRight(words[i+1], ".;")
+			if w == "von" && isMemberWord(next) || w == "des" && next == bundGenitive {
+				continue
+			}
+		}
+		if !isMemberWord(w) {
 			break
+		}
+		if w == bundGenitive {
+			w = bund
 		}
 		out = append(out, w)
 	}
 	return out
 }
+
+// isMemberWord reports whether a word of a result phrase names a member:
+// it starts with a capital letter or a redaction mark and is none of the
+// phrase's own nouns.
+func isMemberWord(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	return w != "" && (unicode.IsUpper(first) || first == '⟦' || first == '[') && w != "Enthaltung" && w != "Enthaltungen" && !strings.HasPrefix(w, "Gegenstimme")
+}
+
+// bund is how result phrases and votes name the Bund (its abbreviation);
+// bundGenitive is the word a phrase says for it ("Enthaltung des Bundes").
+const (
+	bund         = "Bund"
+	bundGenitive = "Bundes"
+)
+
+// ofMembers names members after a noun of a result phrase ("Enthaltung",
+// "Gegenstimmen", "ohne Stimmabgabe"): "von HE", "von BY, HE und SN"; the
+// Bund in the genitive, as the minutes say it ("des Bundes", "des Bundes
+// und von HE"), for "von Bund" is no German. The order of ms is kept, so
+// that ParseResult reads the same list back.
+func ofMembers(ms []string) string {
+	var parts, run []string
+	flush := func() {
+		if len(run) > 0 {
+			parts = append(parts, "von "+joinMembers(run))
+			run = nil
+		}
+	}
+	for _, m := range ms {
+		if m == bund {
+			flush()
+			parts = append(parts, "des "+bundGenitive)
+			continue
+		}
+		run = append(run, m)
+	}
+	flush()
+	return joinMembers(parts)
+}
+
+// OfMembers names members after a noun as a result phrase does: "von
+// HE", "des Bundes", "des Bundes und von HE" ("auf Wunsch des Bundes",
+// not "auf Wunsch von Bund").
+func OfMembers(ms []string) string { return ofMembers(ms) }
 
 // JoinMembers gives a list of members as German prose: "HE", "BY und SN",
 // "BY, HE und SN".
@@ -99,15 +154,16 @@ func joinMembers(ms []string) string {
 }
 
 // AgainstPhrase names the votes against: "Gegenstimme von TH" for one
-// member, "Gegenstimmen von BY und SN" for more. A single name that is a
+// member, "Gegenstimmen von BY und SN" for more; the Bund in the genitive
+// ("Gegenstimme des Bundes", "Gegenstimmen des Bundes und von HE"). A single name that is a
 // confidential passage or its placeholder ("⟦…⟧", "[geschwärzt]") may stand
 // for several members and keeps the plural, which tells nothing. ParseResult
 // reads both, and the plural for one member of older minutes.
 func AgainstPhrase(ms []string) string {
 	if len(ms) == 1 && !strings.HasPrefix(ms[0], "⟦") && !strings.HasPrefix(ms[0], "[") {
-		return "Gegenstimme von " + ms[0]
+		return "Gegenstimme " + ofMembers(ms)
 	}
-	return "Gegenstimmen von " + joinMembers(ms)
+	return "Gegenstimmen " + ofMembers(ms)
 }
 
 // PublicResult gives a result phrase as the public may read it: the
@@ -137,7 +193,8 @@ func PublicResult(s string) string {
 	return phrase
 }
 
-// Phrase gives the standard phrase for the minutes.
+// Phrase gives the standard phrase for the minutes; the Bund in the
+// genitive ("einstimmig, bei Enthaltung des Bundes und von HE", ofMembers).
 func (r Result) Phrase() string {
 	var s string
 	switch {
@@ -145,16 +202,16 @@ func (r Result) Phrase() string {
 		s = "abgelehnt"
 		switch {
 		case len(r.Against) > 0 && len(r.Abstaining) > 0:
-			s += " bei " + AgainstPhrase(r.Against) + " und Enthaltung von " + joinMembers(r.Abstaining)
+			s += " bei " + AgainstPhrase(r.Against) + " und Enthaltung " + ofMembers(r.Abstaining)
 		case len(r.Against) > 0:
 			s += " bei " + AgainstPhrase(r.Against)
 		case len(r.Abstaining) > 0:
-			s += " bei Enthaltung von " + joinMembers(r.Abstaining)
+			s += " bei Enthaltung " + ofMembers(r.Abstaining)
 		}
 	case r.Unanimous:
 		s = "einstimmig"
 		if len(r.Abstaining) > 0 {
-			s += ", bei Enthaltung von " + joinMembers(r.Abstaining)
+			s += ", bei Enthaltung " + ofMembers(r.Abstaining)
 		}
 	default:
 		s = "mehrheitlich"
@@ -163,14 +220,14 @@ func (r Result) Phrase() string {
 		}
 		if len(r.Abstaining) > 0 {
 			if len(r.Against) > 0 {
-				s += " und Enthaltung von " + joinMembers(r.Abstaining)
+				s += " und Enthaltung " + ofMembers(r.Abstaining)
 			} else {
-				s += " bei Enthaltung von " + joinMembers(r.Abstaining)
+				s += " bei Enthaltung " + ofMembers(r.Abstaining)
 			}
 		}
 	}
 	if len(r.Silent) > 0 {
-		s += ", ohne Stimmabgabe von " + joinMembers(r.Silent)
+		s += ", ohne Stimmabgabe " + ofMembers(r.Silent)
 	}
 	if r.Note != "" {
 		s += " (" + r.Note + ")"

@@ -2,6 +2,8 @@ package model
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,6 +90,129 @@ func TestPublicResult(t *testing.T) {
 	} {
 		if got := PublicResult(in); got != want {
 			t.Errorf("PublicResult(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestResultNamesTheBund: the Bund abstaining read "bei Enthaltung von
+// Bund", which is no German; the minutes say "des Bundes" (seed 000: "des
+// Bundes" for the genitive, "bei Enthaltung von [REDACTED]" for the
+// result). Mixed with Länder, each keeps its own word: "des Bundes und
+// von HE".
+func TestResultNamesTheBund(t *testing.T) {
+	tests := []struct {
+		r      Result
+		phrase string
+	}{
+		{Result{Adopted: true, Unanimous: true, Abstaining: []string{"Bund"}}, "einstimmig, bei Enthaltung des Bundes"},
+		{Result{Adopted: true, Unanimous: true, Abstaining: []string{"Bund", "HE"}}, "einstimmig, bei Enthaltung des Bundes und von HE"},
+		{Result{Adopted: true, Unanimous: true, Abstaining: []string{"Bund", "BY", "HE"}}, "einstimmig, bei Enthaltung des Bundes und von BY und HE"},
+		{Result{Adopted: true, Unanimous: true, Abstaining: []string{"HE", "Bund"}}, "einstimmig, bei Enthaltung von HE und des Bundes"},
+		{Result{Adopted: true, Against: []string{"Bund"}}, "mehrheitlich bei Gegenstimme des Bundes"},
+		{Result{Adopted: true, Against: []string{"Bund", "BY"}}, "mehrheitlich bei Gegenstimmen des Bundes und von BY"},
+		{Result{Adopted: true, Against: []string{"BY", "NW"}, Abstaining: []string{"Bund", "BW"}}, "mehrheitlich bei Gegenstimmen von BY und NW und Enthaltung des Bundes und von BW"},
+		{Result{Against: []string{"Bund"}, Abstaining: []string{"HE"}}, "abgelehnt bei Gegenstimme des Bundes und Enthaltung von HE"},
+		{Result{Abstaining: []string{"Bund"}}, "abgelehnt bei Enthaltung des Bundes"},
+		{Result{Adopted: true, Unanimous: true, Silent: []string{"Bund"}, Note: "Umlaufverfahren"}, "einstimmig, ohne Stimmabgabe des Bundes (Umlaufverfahren)"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Phrase(); got != tt.phrase {
+			t.Errorf("Phrase(%+v) = %q, want %q", tt.r, got, tt.phrase)
+		}
+		if got, ok := ParseResult(tt.phrase); !ok || !reflect.DeepEqual(got, tt.r) {
+			t.Errorf("ParseResult(%q) = %+v, %v; want %+v", tt.phrase, got, ok, tt.r)
+		}
+	}
+	if got := AgainstPhrase([]string{"Bund"}); got != "Gegenstimme des Bundes" {
+		t.Errorf("AgainstPhrase(Bund) = %q", got)
+	}
+	// Older texts said "von Bund" and still read; so does a sentence of
+	// the minutes.
+	for in, want := range map[string]Result{
+		"abgelehnt bei Enthaltung von Bund":                                      {Abstaining: []string{"Bund"}},
+		"Der Beschluss wird einstimmig, bei Enthaltung des Bundes beschlossen.":  {Adopted: true, Unanimous: true, Abstaining: []string{"Bund"}},
+		"Der Beschluss wird bei Gegenstimme des Bundes mehrheitlich angenommen.": {Adopted: true, Against: []string{"Bund"}},
+	} {
+		if got, ok := ParseResult(in); !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("ParseResult(%q) = %+v, %v; want %+v", in, got, ok, want)
+		}
+	}
+	// The public phrase names no member, the Bund neither.
+	if got := PublicResult("einstimmig, bei Enthaltung des Bundes und von HE"); got != "einstimmig, bei Enthaltung von [geschwärzt]" {
+		t.Errorf("PublicResult = %q", got)
+	}
+}
+
+// TestResultRoundTrip: every result over small lists of members, the Bund
+// among them in any place, reads back from its phrase as it was.
+func TestResultRoundTrip(t *testing.T) {
+	pool := []string{"Bund", "BY", "HE"}
+	// Every ordered list of distinct members of the pool, the empty one
+	// included.
+	var lists [][]string
+	var grow func(cur []string)
+	grow = func(cur []string) {
+		lists = append(lists, slices.Clone(cur))
+		for _, m := range pool {
+			if !slices.Contains(cur, m) {
+				grow(append(cur, m))
+			}
+		}
+	}
+	grow(nil)
+	norm := func(ms []string) []string {
+		if len(ms) == 0 {
+			return nil
+		}
+		return ms
+	}
+	n := 0
+	for _, outcome := range []Result{{Adopted: true, Unanimous: true}, {Adopted: true}, {}} {
+		for _, against := range lists {
+			if outcome.Unanimous && len(against) > 0 {
+				continue // a vote against is no unanimity
+			}
+			for _, abstaining := range lists {
+				for _, silent := range lists {
+					for _, note := range []string{"", "Umlaufverfahren"} {
+						r := outcome
+						r.Against, r.Abstaining, r.Silent, r.Note = norm(against), norm(abstaining), norm(silent), note
+						phrase := r.Phrase()
+						got, ok := ParseResult(phrase)
+						if !ok || !reflect.DeepEqual(got, r) {
+							t.Fatalf("ParseResult(%q) = %+v, %v; want %+v", phrase, got, ok, r)
+						}
+						if strings.Contains(phrase, "von Bund") {
+							t.Fatalf("Phrase(%+v) = %q names the Bund without its article", r, phrase)
+						}
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no result tried")
+	}
+}
+
+// TestSeedResultsRoundTrip: the result sentences of the seed minutes
+// (000, the 47th session) read as a result whose phrase reads back the
+// same.
+func TestSeedResultsRoundTrip(t *testing.T) {
+	for in, phrase := range map[string]string{
+		"Einstimmige Bestätigung des Protokolls der 46. Sitzung des IT-Planungsrats.": "einstimmig",
+		"Einstimmiger Beschluss über den Vorschlag der Grünen Liste.":                 "einstimmig",
+		"Der Beschluss wird einstimmig beschlossen.":                                  "einstimmig",
+		"Der Beschluss wird einstimmig, bei Enthaltung von [REDACTED] beschlossen.":   "einstimmig, bei Enthaltung von [REDACTED]",
+	} {
+		r, ok := ParseResult(in)
+		if !ok || r.Phrase() != phrase {
+			t.Errorf("ParseResult(%q) = %+v, %v: phrase %q, want %q", in, r, ok, r.Phrase(), phrase)
+			continue
+		}
+		if again, ok := ParseResult(r.Phrase()); !ok || !reflect.DeepEqual(again, r) {
+			t.Errorf("ParseResult(%q) = %+v, want %+v", r.Phrase(), again, r)
 		}
 	}
 }

@@ -25,6 +25,14 @@ var engineDocs = []store.SearchDoc{
 	{Scope: "t", Kind: "beschluss", URL: "/g", Title: "G", Text: "Der Beschluss wird umgesetzt."},
 	{Scope: "t", Kind: "top", URL: "/h", Title: "H", Text: "Frühere Beschlüsse und Empfehlungen."},
 	{Scope: "t", Kind: "top", URL: "/i", Title: "I", Text: "Informationstechnik für Kommunikationskanäle."},
+	// Decision numbers: a decision's own document (its label in title
+	// and text, as publicDocs indexes it), a text citing it without the
+	// body's marks, one that only has a "B", a "26" and a "2025" apart,
+	// and a decision numbered below ten.
+	{Scope: "t", Kind: "beschluss", URL: "/j", Title: "B-2025/26-IT", Text: "B-2025/26-IT: Steuerungsgruppe NOOTS – Zusammensetzung."},
+	{Scope: "t", Kind: "top", URL: "/k", Title: "K", Text: "Quelle: Entscheidung 2025/26, ferner B-2024/48-IT."},
+	{Scope: "t", Kind: "protokoll", URL: "/l", Title: "L", Text: "Anlage B nennt 26 Teilnehmende im Jahr 2025."},
+	{Scope: "t", Kind: "beschluss", URL: "/m", Title: "B-2025/01-IT", Text: "B-2025/01-IT: Errichtung eines Gremiums."},
 }
 
 // TestSearchOnBothEngines runs one set of queries with their expected hits
@@ -74,6 +82,23 @@ func TestSearchOnBothEngines(t *testing.T) {
 		// are terms like any other, as in SQLite's index.
 		{q: "und", want: []string{"/b", "/d", "/f", "/h"}},
 		{q: `"Bürgerinnen und Bürger"`, want: []string{"/f"}},
+		// A decision number finds the decision and what cites it, with
+		// or without the body's marks ("B-", "-IT") and however its
+		// sequence is written; its year and sequence must stand together
+		// (before, "B-2025/26" found "Anlage B … 26 … 2025" too, and
+		// "B-2025/026" and "2025/1" found nothing).
+		{q: "B-2025/26", want: []string{"/j", "/k"}, first: "/j"},
+		{q: "B-2025/26-IT", want: []string{"/j", "/k"}, first: "/j"},
+		{q: "2025/26", want: []string{"/j", "/k"}},
+		{q: "2025/26-IT", want: []string{"/j", "/k"}},
+		{q: "B-2025/026", want: []string{"/j", "/k"}},
+		{q: "b-2025/026-it", want: []string{"/j", "/k"}},
+		{q: "Entscheidung 2025/26", want: []string{"/k"}},
+		{q: "NOOTS B-2025/26", want: []string{"/j"}},
+		{q: `"B-2025/26"`, want: []string{"/j"}},
+		{q: "2025/1", want: []string{"/m"}},
+		{q: "B-2025/01-IT", want: []string{"/m"}},
+		{q: "2025/9", want: nil},
 	}
 	for _, eng := range storetest.Engines(t) {
 		t.Run(eng.Name, func(t *testing.T) {

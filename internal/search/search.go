@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -261,7 +263,8 @@ const MaxQuery = 300
 var quotes = strings.NewReplacer("„", `"`, "“", `"`, "”", `"`, "»", `"`, "«", `"`, "＂", `"`)
 
 // Parse reads a query as users type it: words (all must occur) and phrases in
-// double quotes (any of the quotation marks above). It gives false for a
+// double quotes (any of the quotation marks above); a decision number is
+// the phrase of its year and sequence (queryGroups). It gives false for a
 // query without words.
 func Parse(q string) (Query, bool) {
 	out := Query{Raw: q, termSet: map[string]bool{}}
@@ -269,26 +272,23 @@ func Parse(q string) (Query, bool) {
 	inPhrase := false
 	for i, chunk := range strings.Split(quotes.Replace(q), `"`) {
 		inPhrase = i%2 == 1
-		ws := words(chunk)
-		if len(ws) == 0 {
-			continue
-		}
+		groups := queryGroups(chunk, inPhrase)
 		if inPhrase {
 			var part []string
-			for _, w := range ws {
-				t := Term(w)
-				part = append(part, t)
+			for _, g := range groups {
+				part = append(part, g...)
+			}
+			if len(part) == 0 {
+				continue
+			}
+			groups = [][]string{part}
+		}
+		for _, part := range groups {
+			for _, t := range part {
 				out.termSet[t] = true
 			}
 			out.Parts = append(out.Parts, part)
 			exprs = append(exprs, `"`+strings.Join(part, " ")+`"`)
-			continue
-		}
-		for _, w := range ws {
-			t := Term(w)
-			out.Parts = append(out.Parts, []string{t})
-			out.termSet[t] = true
-			exprs = append(exprs, `"`+t+`"`)
 		}
 	}
 	if len(exprs) == 0 {
@@ -297,6 +297,66 @@ func Parse(q string) (Query, bool) {
 	out.Match = "terms : (" + strings.Join(exprs, " AND ") + ")"
 	return out, true
 }
+
+// numberInQuery finds a decision number in a query as people write it
+// (model.ParseDecisionRef): year and sequence, not inside a longer number.
+var numberInQuery = regexp.MustCompile(`((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
+
+// bodyMarkBefore and bodyMarkAfter are the letters a body's numbering
+// puts before and after a decision number ("B-2025/26-IT",
+// "BE-2026/01-AL"): up to four letters joined to it by a hyphen.
+var (
+	bodyMarkBefore = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{L}{1,4})-$`)
+	bodyMarkAfter  = regexp.MustCompile(`^-\p{L}{1,4}(?:[^\p{L}\p{N}]|$)`)
+)
+
+// queryGroups gives the index forms of the words of one chunk of a query,
+// grouped as they must match: each word on its own, and a decision
+// number ("B-2025/26-IT", "2025/026") as the phrase of its year and
+// sequence, the sequence written with at least two digits as the
+// numbers' labels write it (model.FormatDecisionNumber: 2025/1 is
+// B-2025/01-IT). Outside a phrase the body's marks around a number (the
+// "B-" and "-IT") are left out, so that the number is found with or
+// without them, as a label ("B-2025/26-IT") and as a text cites it
+// ("Beschluss 2025/26"); before, "B-2025/026" found nothing and
+// "B-2025/26" any text with a "B", a "2025" and a "26" anywhere. In a
+// phrase (inPhrase) every word stays, in its order.
+func queryGroups(chunk string, inPhrase bool) [][]string {
+	var out [][]string
+	plain := func(text string) {
+		for _, w := range words(text) {
+			out = append(out, []string{Term(w)})
+		}
+	}
+	at := 0 // the start of the text not yet read
+	for from := 0; from < len(chunk); {
+		loc := numberInQuery.FindStringSubmatchIndex(chunk[from:])
+		if loc == nil {
+			break
+		}
+		yearStart, seqStart, seqEnd := from+loc[2], from+loc[4], from+loc[5]
+		from = seqEnd
+		seq, _ := strconv.Atoi(chunk[seqStart:seqEnd])
+		if (yearStart > 0 && isDigit(chunk[yearStart-1])) || seq == 0 {
+			continue // part of a longer number, or no decision's
+		}
+		before := chunk[at:yearStart]
+		if m := bodyMarkBefore.FindStringSubmatchIndex(before); m != nil && !inPhrase {
+			before = before[:m[2]]
+		}
+		plain(before)
+		out = append(out, []string{Term(chunk[yearStart : seqStart-1]), fmt.Sprintf("%02d", seq)})
+		at = seqEnd
+		if m := bodyMarkAfter.FindStringIndex(chunk[seqEnd:]); m != nil && !inPhrase {
+			at = seqEnd + len(strings.TrimRightFunc(chunk[seqEnd:seqEnd+m[1]], func(r rune) bool { return !unicode.IsLetter(r) }))
+		}
+	}
+	plain(chunk[at:])
+	return out
+}
+
+// isDigit reports whether the byte is an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // Hit is one search result.
 type Hit struct {

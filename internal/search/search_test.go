@@ -300,7 +300,7 @@ func testCap(t *testing.T, database string) {
 //
 //	go test ./internal/search -run '^$' -fuzz FuzzParse -fuzztime 20s
 func FuzzParse(f *testing.F) {
-	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `„Steuerungsgruppe NOOTS“ »EfA«`, `"`, `„`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26"} {
+	for _, seed := range []string{"", "Prüfung", `"Steuerungsgruppe NOOTS" Beschluss`, `„Steuerungsgruppe NOOTS“ »EfA«`, `"`, `„`, `a"b"c"`, "NEAR(a b)", "a OR b NOT c", "* ^ : ( ) -", "<script>", "ÄÖÜß 2025/26", "B-2025/026-IT", `„B-2025/26“ x-2025/1-y`, "2025/0 12025/26 2025/26/27", "Ä-2025/26-Ü."} {
 		f.Add(seed)
 	}
 	ctx := context.Background()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"gremium/internal/model"
@@ -467,22 +468,12 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 	if !isVoter(voters, member) {
 		return notEntitled(ctx, tx, member)
 	}
-	present, err := presentAt(ctx, tx, v.SessionID, v.ItemID)
+	list, order, err := attendanceOrder(ctx, tx, v.SessionID)
 	if err != nil {
 		return err
 	}
-	if !present[member] {
-		// Named with the item the vote counts at (the Grüne Liste: the
-		// item called), so that a member arriving later or leaving
-		// earlier sees why.
-		at := "zu Beginn der Sitzung"
-		if v.ItemID != 0 {
-			if it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", v.ItemID), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, v.ItemID); err == nil {
-				at = "bei " + it.Label()
-			}
-		}
-		name := model.NamesOf(voters).Of(member)
-		return model.RuleError("%s ist %s laut Anwesenheitsliste nicht anwesend und nicht vertreten; für %s kann keine Stimme abgegeben werden.", name, at, name)
+	if !model.PresentAt(list, order, v.ItemID)[member] {
+		return absentFromVote(ctx, tx, se, v.ItemID, voters, member, list, order)
 	}
 	if err := s.touch(ctx, tx, "vote", voteID); err != nil {
 		return err
@@ -502,6 +493,91 @@ func (s *Store) castTx(ctx context.Context, tx *sql.Tx, voteID int64, member str
 		detail = fmt.Sprintf("%s: %s (Handzeichen, erfasst von der Geschäftsstelle)", member, choice)
 	}
 	return s.audit(ctx, tx, action, "vote", voteID, detail)
+}
+
+// absentFromVote refuses the vote in session se, counting at item itemID,
+// of the voting member abbrev, which the attendance list (list, the
+// session's items in order) does not record as present or represented
+// there. The reason says why — absent from the session, arriving only for
+// a later item ("erst ab TOP"), gone after an earlier one ("nur bis TOP"),
+// no list at all — and at which item the vote counts: its own, or, for a
+// vote that belongs to no item called (itemID 0: the Grüne Liste before
+// any item), the start of the session, as model.PresentAt counts it. And
+// it says what to do: the attendance is recorded on the session's page
+// "Anwesenheit", which takes no change while a vote is open. Before, such
+// a member read "ist zu Beginn der Sitzung laut Anwesenheitsliste nicht
+// anwesend und nicht vertreten", also when it had only arrived late. Every
+// live path takes this one (a vote cast, a show of hands in an open vote
+// or in one step). The written procedure knows no attendance: there every
+// voting member votes, and a non-voter is refused by notEntitled, as here.
+func absentFromVote(ctx context.Context, tx *sql.Tx, se model.Session, itemID int64, voters []model.Member, abbrev string, list []model.Attendance, order []int64) error {
+	m := model.Member{Abbrev: abbrev, Name: abbrev}
+	for _, v := range voters {
+		if v.Abbrev == abbrev {
+			m = v
+		}
+	}
+	label := func(id int64) (string, bool, error) {
+		it, err := queryOne(ctx, tx, scanItem, fmt.Sprintf("agenda item %d", id), `SELECT `+itemCols+` FROM agenda_items WHERE id = ?`, id)
+		if errors.Is(err, ErrNotFound) {
+			return "", false, nil
+		}
+		if err != nil {
+			return "", false, err
+		}
+		// An item without a number is named by its title, so that two of
+		// them are told apart ("TOP (ohne Nummer)" twice said nothing).
+		if title := strings.Join(strings.Fields(model.InternalText(it.Title)), " "); it.Number == "" && title != "" {
+			return "TOP „" + title + "“", true, nil
+		}
+		return it.Label(), true, nil
+	}
+	var why string
+	a := model.AttendanceFor(list, abbrev)
+	pos := func(id int64) int { return slices.Index(order, id) }
+	at := 0 // the position of the item the vote counts at; 0 for the start
+	if itemID != 0 {
+		at = pos(itemID)
+	}
+	switch {
+	case len(list) == 0:
+		why = fmt.Sprintf("Für die %s ist keine Anwesenheit erfasst", se.Title())
+	case a.Presence != model.Present && a.Presence != model.Represented:
+		why = fmt.Sprintf("%s ist laut Anwesenheitsliste der %s nicht anwesend und nicht vertreten", m.The(), se.Title())
+	case a.FromItemID != 0 && at >= 0 && pos(a.FromItemID) > at:
+		from, ok, err := label(a.FromItemID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			why = fmt.Sprintf("%s ist laut Anwesenheitsliste erst ab %s anwesend", m.The(), from)
+		}
+	case a.UntilItemID != 0 && at >= 0 && pos(a.UntilItemID) >= 0 && pos(a.UntilItemID) < at:
+		until, ok, err := label(a.UntilItemID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			why = fmt.Sprintf("%s ist laut Anwesenheitsliste nur bis %s anwesend", m.The(), until)
+		}
+	}
+	if why == "" {
+		why = fmt.Sprintf("%s ist laut Anwesenheitsliste bei dieser Abstimmung nicht anwesend und nicht vertreten", m.The())
+	}
+	where := "; die Abstimmung gehört zu keinem aufgerufenen TOP und zählt die Anwesenheit zu Beginn der Sitzung"
+	if itemID != 0 {
+		item, ok, err := label(itemID)
+		if err != nil {
+			return err
+		}
+		where = ""
+		if ok {
+			where = "; abgestimmt wird bei " + item
+		}
+	}
+	return model.RuleError("%s%s. Für %s kann daher keine Stimme abgegeben werden. "+
+		"Ist das nicht richtig, bitte zuerst die Anwesenheit auf der Seite „Anwesenheit“ der Sitzung erfassen (Geschäftsstelle; eine offene Abstimmung dafür abbrechen) und dann erneut abstimmen.",
+		why, where, m.Accusative())
 }
 
 // CastShowOfHands enters, in one transaction, the votes the secretariat saw
@@ -646,11 +722,13 @@ func (s *Store) closeVoteTx(ctx context.Context, tx *sql.Tx, voteID int64, oneSt
 				// Which item a Nein is about, the en-bloc ballot does not
 				// say: the member names it, the item leaves the list at
 				// its request and the rest is voted on again.
-				again := "Bitte die Abstimmung abbrechen, die TOPs, die %s einzeln behandelt haben möchte, auf Wunsch von %[1]s von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
+				// "auf Wunsch des Bundes und von Hessen" (model.OfMembers):
+				// it said "die Bund einzeln behandelt haben möchte".
+				again := "Bitte die Abstimmung abbrechen, die TOPs, die auf Wunsch %s einzeln behandelt werden, von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
 				if oneStep {
-					again = "Die Handzeichen sind nicht gespeichert; bitte die TOPs, die %s einzeln behandelt haben möchte, auf Wunsch von %[1]s von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
+					again = "Die Handzeichen sind nicht gespeichert; bitte die TOPs, die auf Wunsch %s einzeln behandelt werden, von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen."
 				}
-				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. "+fmt.Sprintf(again, model.JoinMembers(against)), model.AgainstPhrase(against))
+				return out, model.RuleError("%s: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. "+fmt.Sprintf(again, model.OfMembers(against)), model.AgainstPhrase(against))
 			}
 			if !t.Adopted {
 				return out, model.RuleError("%s wäre nicht beschlossen (%s); die Grüne Liste kann so nicht en bloc beschlossen werden. "+fmt.Sprintf(next, "den TOP"), sub.drafts[i].DisplayTitle(), t.Reason)

@@ -61,7 +61,7 @@ func TestOnlyTheLawAdoptsInSession(t *testing.T) {
 		{name: "Bund alone, Länder abstain (was B-2025/31-IT)", kind: model.KindDecision, votes: with(votesOf(model.VoteAbstain, laender...), model.VoteYes, "Bund"),
 			phrase: "abgelehnt bei Enthaltung von BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH und TH"},
 		{name: "Bund abstains, 16 Länder yes (was B-2025/38-IT)", kind: model.KindDecision, votes: with(allYes, model.VoteAbstain, "Bund"),
-			phrase: "abgelehnt bei Enthaltung von Bund"},
+			phrase: "abgelehnt bei Enthaltung des Bundes"},
 		{name: "Bund and the 11 smallest Länder (was B-2025/37-IT)", kind: model.KindDecision, votes: with(allYes, model.VoteAbstain, "BW", "BY", "HE", "NI", "NW"),
 			phrase: "abgelehnt bei Enthaltung von BW, BY, HE, NI und NW"},
 		{name: "Bund and 8 Länder against 8", kind: model.KindDecision, votes: with(votesOf(model.VoteYes, voters[:9]...), model.VoteNo, voters[9:]...),
@@ -69,7 +69,7 @@ func TestOnlyTheLawAdoptsInSession(t *testing.T) {
 		{name: "Saarland absent, given Ja", kind: model.KindDecision, present: without(voters, "SL"), votes: allYes, refused: true},
 		{name: "all 17 Ja with 9 present", kind: model.KindRecommendation, present: voters[:9], votes: allYes, refused: true},
 		{name: "Empfehlung 1:8 among the present", kind: model.KindRecommendation, present: voters[:9],
-			votes: with(votesOf(model.VoteNo, voters[:9]...), model.VoteYes, "HE"), phrase: "abgelehnt bei Gegenstimmen von Bund, BW, BY, BE, BB, HB, HH und MV"},
+			votes: with(votesOf(model.VoteNo, voters[:9]...), model.VoteYes, "HE"), phrase: "abgelehnt bei Gegenstimmen des Bundes und von BW, BY, BE, BB, HB, HH und MV"},
 		{name: "all Ja", kind: model.KindDecision, votes: allYes, adopted: true, phrase: "einstimmig"},
 		{name: "absent members are not counted", kind: model.KindDecision, present: without(voters, "SL", "HB"), votes: votesOf(model.VoteYes, without(voters, "SL", "HB")...),
 			adopted: true, phrase: "einstimmig"},
@@ -278,7 +278,7 @@ func TestAttendanceRepresentationAndItems(t *testing.T) {
 	}
 	// HH has left when the later item is voted on.
 	out, err := s.RecordShowOfHands(ctx, sessionID, later, votesOf(model.VoteYes, voters...))
-	if model.ClassOf(err) != model.ErrRule || !strings.HasPrefix(model.ReasonOf(err), "Hamburg ist bei") {
+	if model.ClassOf(err) != model.ErrRule || !strings.HasPrefix(model.ReasonOf(err), "Hamburg ist laut Anwesenheitsliste nur bis TOP „Erster TOP“ anwesend; abgestimmt wird bei TOP „Späterer TOP“.") {
 		t.Errorf("HH voted after leaving: %v %+v", err, out)
 	}
 	out = must[VoteOutcome](t)(s.RecordShowOfHands(ctx, sessionID, later, votesOf(model.VoteYes, without(voters, "HH")...)))

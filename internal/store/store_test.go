@@ -366,7 +366,7 @@ func TestDecisionsAdoptAndImmutable(t *testing.T) {
 	rejID := id(s.CreateDecision(ctx, model.Decision{BodyID: bodyID, SessionID: sessionID, ItemID: itemID, Kind: model.KindRecommendation,
 		Status: model.DecisionDraft, Applicants: []string{"Bund"}, Scope: model.ScopeAll}))
 	check(t, ignore(s.RecordShowOfHands(ctx, sessionID, rejID, votesOf(model.VoteNo, voters...))))
-	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" || r.Result != "abgelehnt bei Gegenstimmen von Bund, BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH und TH" {
+	if r := must[model.Decision](t)(s.Decision(ctx, rejID)); r.Status != model.DecisionRejected || r.Label != "" || r.Result != "abgelehnt bei Gegenstimmen des Bundes und von BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH und TH" {
 		t.Errorf("rejected = %+v", r)
 	}
 

@@ -87,6 +87,9 @@ type manageData struct {
 	// numbering of the agenda was refused: above the status forms, each
 	// at its field (the confirmation it lacks) where it has one.
 	Status problems
+	// StatusWhat says what did not happen ("Die Sitzung ist nicht
+	// beendet"), the head of Status's box (StatusSummary).
+	StatusWhat string
 	// Unnumbered are the items of the agenda without a TOP number
 	// (model.Unnumbered): publishing them so asks for a confirmation.
 	Unnumbered []model.AgendaItem
@@ -114,6 +117,15 @@ type manageData struct {
 	// MoveTargets are the sessions a pending registration of this
 	// cancelled session may be moved to (moveOptions; none otherwise).
 	MoveTargets []moveOption
+	// Preparation warns, when the next step is the opening, that the
+	// session of the AL-Runde that prepares this one has not ended, was
+	// cancelled, or was never planned (openingWarning): a warning, not a
+	// refusal — the IT-Planungsrat may meet without it.
+	Preparation prepWarning
+	// GreenListGaps are the items on the Grüne Liste without the
+	// AL-Runde's recommendation for it (greenListGaps), each with what it
+	// recommended instead and the way to put it right.
+	GreenListGaps []greenListGap
 }
 
 // Places gives the places of the agenda, 1…n, that the form "an
@@ -151,6 +163,12 @@ type rowRefusal struct {
 	// Deferral is a deferral of an item that was refused, shown in its
 	// form as typed (deferral.go).
 	Deferral refusedForm
+	// What says what did not happen ("Der TOP ist nicht verschoben";
+	// "Der TOP ist nicht gespeichert" when empty), the head of the box.
+	What string
+	// Typed: the row shows what was typed (a refused save), not what is
+	// stored (a refused move).
+	Typed bool
 }
 
 // TitleAtFault says whether the typed title is empty or too long
@@ -201,7 +219,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 // of with (Status, Row, Upload, Approval, Decline).
 func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, Row: with.Row, Upload: with.Upload, Approval: with.Approval, ApprovalSeen: with.ApprovalSeen, ApprovalStale: with.ApprovalStale, Decline: with.Decline}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, StatusWhat: with.StatusWhat, Row: with.Row, Upload: with.Upload, Approval: with.Approval, ApprovalSeen: with.ApprovalSeen, ApprovalStale: with.ApprovalStale, Decline: with.Decline}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -297,6 +315,12 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 	if err == nil && len(d.Registrations) > 0 {
 		d.MoveTargets, err = s.moveOptions(ctx, se, true)
 	}
+	if err == nil {
+		d.Preparation, err = s.openingWarning(ctx, se)
+	}
+	if err == nil {
+		d.GreenListGaps, err = s.greenListGaps(ctx, se, d.Items)
+	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID
 	}
@@ -325,8 +349,23 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, refusal)
 		return
 	}
+	if next == model.StatusEnded && r.PostFormValue(endConfirmField) != "ja" {
+		// One click ended the session, after which it takes no vote: the
+		// end needs its confirmation, and nothing is stored without it.
+		s.refuseStatus(w, r, http.StatusUnprocessableEntity, council, se, next, problems{errEndNotConfirmed})
+		return
+	}
 	var err error
 	var dropped []model.FollowUp
+	var unprepared prepWarning
+	if next == model.StatusRunning {
+		// Opened before its AL-Runde has ended: a warning, not a
+		// refusal (docs/session-cycle.md), repeated in the notice.
+		if unprepared, err = s.openingWarning(ctx, se); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if next == model.StatusEnded {
 		// An ended session takes no more votes: ending it with proposals
 		// not voted on needs the confirmation that they stay undecided
@@ -348,7 +387,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
+		s.refuseStatus(w, r, status, council, se, next, reasons)
 		return
 	}
 	s.changed(r, se.ID)
@@ -357,6 +396,10 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 	notice := fmt.Sprintf("Status der %s: %s", se.Title(), next.Label())
 	if d := undecidedFollowUps(dropped); d != "" {
 		notice += "." + d
+	}
+	if unprepared.Unfinished {
+		backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice+".", unprepared.Lead, unprepared.Text)
+		return
 	}
 	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice)
 }
@@ -460,7 +503,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 				"Die Tagesordnung ist nicht veröffentlicht: Die TOPs der Grünen Liste stehen nicht als ein Block an ihrem Platz. Bitte neu nummerieren (das stellt sie zusammen) oder bestätigen, dass die Grüne Liste getrennt veröffentlicht wird.")))
 		}
 		if len(refused) > 0 {
-			s.renderManage(w, r, http.StatusUnprocessableEntity, council, se, refused, rowRefusal{})
+			s.renderManageWith(w, r, http.StatusUnprocessableEntity, council, se, manageData{Status: refused, StatusWhat: agendaNotPublished})
 			return
 		}
 	}
@@ -478,7 +521,7 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
+		s.renderManageWith(w, r, status, council, se, manageData{Status: reasons, StatusWhat: agendaNotPublished})
 		return
 	}
 	s.changed(r, se.ID)
@@ -498,7 +541,7 @@ func (s *Server) numberAgenda(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.renderManage(w, r, status, council, se, reasons, rowRefusal{})
+		s.renderManageWith(w, r, status, council, se, manageData{Status: reasons, StatusWhat: "Die TOPs sind nicht nummeriert"})
 		return
 	}
 	s.changed(r, se.ID)
@@ -661,7 +704,7 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	it.Version = formVersion(r)
 	it.Number = strings.TrimSpace(f.Get("nummer"))
-	typed := rowRefusal{ItemID: it.ID, Number: f.Get("nummer"), Title: f.Get("titel"), Consent: f.Get("gruene_liste") == "1"}
+	typed := rowRefusal{ItemID: it.ID, Number: f.Get("nummer"), Title: f.Get("titel"), Consent: f.Get("gruene_liste") == "1", Typed: true}
 	typed.Section, _ = strconv.ParseInt(f.Get("abschnitt"), 10, 64)
 	// A refused row comes back as typed beside the reason (before: an
 	// error page, the row's number and title lost), the reason at its
@@ -689,12 +732,28 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 	if id, err := strconv.ParseInt(f.Get("abschnitt"), 10, 64); err == nil {
 		it.SectionID = id
 	}
+	ticked := !it.Consent && f.Get("gruene_liste") == "1"
 	it.Consent = f.Get("gruene_liste") == "1"
 	if err := s.st.UpdateItem(r.Context(), it); err != nil {
 		refuse(err)
 		return
 	}
 	s.changed(r, se.ID)
+	if ticked {
+		// Ticked onto the Grüne Liste without the AL-Runde's
+		// recommendation for it: saved, with the warning at the page's
+		// top, where the notice stands (as decided does).
+		gaps, err := s.greenListGaps(r.Context(), se, []model.AgendaItem{it})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if len(gaps) > 0 {
+			backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Gespeichert.", greenListGapLead,
+				fmt.Sprintf("„%s“: %s. Die Grüne Liste wird ohne Aussprache en bloc angenommen.", model.InternalText(it.Title), gaps[0].Reason))
+			return
+		}
+	}
 	back(w, r, fmt.Sprintf("%s/verwaltung#top-%d", se.Path(), it.ID), "Gespeichert.")
 }
 
@@ -729,7 +788,7 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.refuseOnManage(w, r, se, err, rowRefusal{ItemID: it.ID, Number: it.Number, Title: editableMarks(it.Title), Section: it.SectionID,
-			Consent: it.Consent, Reason: model.ReasonOf(err)})
+			Consent: it.Consent, Reason: model.ReasonOf(err), What: "Der TOP ist nicht verschoben"})
 		return
 	}
 	s.changed(r, se.ID)

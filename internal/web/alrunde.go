@@ -445,6 +445,11 @@ type recommendationsData struct {
 	// decision proposal: only to those the form offers the choices that
 	// adopt a proposal (Choices).
 	Proposals map[int64]bool
+	// GreenListGaps are the prepared session's items on the Grüne Liste
+	// without the preparatory body's recommendation for it
+	// (greenListGaps): a warning, each item named with what was
+	// recommended instead.
+	GreenListGaps []greenListGap
 }
 
 // listState gives where the item it of the given recommendation rec stands
@@ -752,6 +757,10 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 			return
 		}
 		d.Anchors = model.ItemAnchors(items)
+		if d.GreenListGaps, err = s.greenListGaps(ctx, se, items); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		for _, it := range items {
 			if !a.SeesItem(it, se, u) {
 				continue

@@ -197,7 +197,7 @@ func formItemID(v string) int64 {
 // whether another save came in between cannot be told, so nothing is
 // saved, and the page shows the stored lines beside the typed ones as
 // after a conflict.
-var errAttendanceUnversioned = model.ConflictError("Das Formular nennt nicht den Stand der Liste, von dem es ausging (Feld „version“), und könnte so eine inzwischen gespeicherte Anwesenheit überschreiben. Die Seite zeigt den gespeicherten Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")
+var errAttendanceUnversioned = model.InputShownConflict("Das Formular nennt nicht den Stand der Liste, von dem es ausging (Feld „version“), und könnte so eine inzwischen gespeicherte Anwesenheit überschreiben. Die Seite zeigt den gespeicherten Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")
 
 // saveAttendance stores the whole list in one transaction; while the
 // session runs it also establishes the quorum again.

@@ -82,7 +82,7 @@ func TestEarlierFassungShowsItsOwnKeyMessages(t *testing.T) {
 	if !strings.Contains(page, "Stand: 01.07.2025 – Fassung 1") || !strings.Contains(page, oldText) || strings.Contains(page, newText) {
 		t.Errorf("Fassung 1 does not show its own key message (old %v, new %v)", strings.Contains(page, oldText), strings.Contains(page, newText))
 	}
-	if !strings.Contains(page, `<mark class="confidential" title="vertraulich">Haltung des Bundes offen</mark>`) {
+	if !strings.Contains(page, markOpen+`Haltung des Bundes offen`+markClose) {
 		t.Error("Fassung 1 does not mark its confidential passage")
 	}
 	txt := pdfText(path + "/pdf?fassung=1")

@@ -203,7 +203,7 @@ func TestSessionDayInTheBrowser(t *testing.T) {
 	if !strings.Contains(inForm, "genehmigt") || strings.Contains(inForm, "<h1") || strings.Contains(inForm, "<main") || strings.Contains(inForm, "<html") {
 		t.Errorf("autosave on approved minutes put into the form: %s", inForm)
 	}
-	gs.submit("end 48", `form[action="/sitzungen/48/status"]`)
+	gs.endSession(48)
 	if se, _ := st.SessionByNumber(ctx, council.ID, 48); se.Status != model.StatusEnded {
 		t.Fatalf("48: %s", se.Status)
 	}

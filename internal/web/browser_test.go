@@ -540,7 +540,7 @@ func TestSessionCycleInBrowser(t *testing.T) {
 	// 5. End of session: the draft minutes.
 	b.login("geschaeftsstelle")
 	b.page("/sitzungen/48/verwaltung")
-	b.submit("end session", `form[action="/sitzungen/48/status"]`)
+	b.endSession(48)
 	b.submit("draft minutes", `form[action="/sitzungen/48/status"]`)
 	b.page("/sitzungen/48")
 	page := b.text("main")

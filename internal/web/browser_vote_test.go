@@ -184,7 +184,7 @@ func TestMembersVoteInTheBrowser(t *testing.T) {
 	// the internal and the public minutes show the result and the
 	// attendance, the public version names no persons.
 	gs.page("/sitzungen/48/verwaltung")
-	gs.submit("end session", `form[action="/sitzungen/48/status"]`)
+	gs.endSession(48)
 	gs.submit("draft minutes", `form[action="/sitzungen/48/status"]`)
 	gs.page("/sitzungen/48/protokoll")
 	internal := gs.text("main")

@@ -150,13 +150,60 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))
 }
 
-// calendarStamp gives the DTSTAMP of a feed: the start of the current day
-// in Germany, so a feed is the same bytes all day long unless its events
-// change. The time of the last change of the stored data would tell a
+// calendarStamp gives the DTSTAMP of an event of a feed whose last change
+// the store does not tell (it has no audit entry; each other event has
+// its own, stampEvents): the start of the current day in Germany, so a
+// feed is the same bytes all day long unless its events change. The time
+// of the last change of the stored data as a whole would tell a
 // subscriber when something internal was changed (docs/asvs.md, 8.x).
 func (s *Server) calendarStamp() time.Time {
 	d := model.BerlinDate(s.clock())
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, model.Berlin)
+}
+
+// The columns of a session that its events carry (store.EventChangeTimes):
+// a change of another column, internal as most are (attendance, the
+// minutes' stand, the agenda's status), moves no event's DTSTAMP.
+var (
+	// sessionEventColumns: ical.SessionEvent and the report deadline
+	// (a week before the date).
+	sessionEventColumns = []string{"date", "start_time", "end_time", "place", "cancelled_reason", "change_note", "sequence"}
+	// sessionDeadlineColumns: the registration and document deadlines
+	// (ical.RegistrationDeadlineEvent, ical.DocumentDeadlineEvent).
+	sessionDeadlineColumns = []string{"date", "registration_deadline", "cancelled_reason", "sequence", "deadline_sequence"}
+)
+
+// stampEvents gives each of events (events[i] made of the object ids[i]
+// of the audited kind entity) the time its information was last revised
+// in the store, for its DTSTAMP and LAST-MODIFIED: the newest change of
+// one of the columns it carries (none given: of the object at all) or
+// the object's creation (store.EventChangeTimes). Before, every event of
+// every feed had the start of the current day, the same for all and
+// unmoved by a change. An event the store has no record of keeps the
+// calendar's stamp (calendarStamp).
+func (s *Server) stampEvents(ctx context.Context, events []ical.Event, entity string, ids []int64, columns ...string) error {
+	if len(events) != len(ids) {
+		return fmt.Errorf("web: %d events of %d %s objects", len(events), len(ids), entity)
+	}
+	times, err := s.st.EventChangeTimes(ctx, entity, ids, columns...)
+	if err != nil {
+		return err
+	}
+	for i := range events {
+		events[i].Stamp = times[ids[i]]
+	}
+	return nil
+}
+
+// conferenceDateEvents gives the events of FachMK dates
+// (ical.ConferenceEvents), each stamped with its date's last change.
+func (s *Server) conferenceDateEvents(ctx context.Context, dates []model.ConferenceDate, names map[int64]string, link func(bodyID int64) string) ([]ical.Event, error) {
+	events := ical.ConferenceEvents(dates, names, link)
+	ids := make([]int64, len(dates))
+	for i, d := range dates {
+		ids[i] = d.ID
+	}
+	return events, s.stampEvents(ctx, events, "conference_date", ids)
 }
 
 // writeCalendar sends a calendar.
@@ -195,7 +242,12 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	link := func(id int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(abbrevs[id])) }
-	s.writeCalendar(w, r, ical.Calendar{Name: title, Stamp: s.calendarStamp(), Events: ical.ConferenceEvents(dates, names, link)})
+	events, err := s.conferenceDateEvents(ctx, dates, names, link)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.writeCalendar(w, r, ical.Calendar{Name: title, Stamp: s.calendarStamp(), Events: events})
 }
 
 // sessionCalendar serves the sessions of the IT-PLR (/sitzungen.ics).
@@ -226,7 +278,8 @@ const CalendarSessions = 200
 
 // sessionEvents gives the events of a body's CalendarSessions newest
 // dated sessions, the lowest number first, and the sessions; each links
-// the session's page (the AL-Runde's under its own address).
+// the session's page (the AL-Runde's under its own address) and is
+// stamped with the last change of what it carries (sessionEventColumns).
 func (s *Server) sessionEvents(r *http.Request, host string, body model.Body) ([]ical.Event, []model.Session, error) {
 	sessions, err := s.st.NewestDatedSessions(r.Context(), body.ID, CalendarSessions)
 	if err != nil {
@@ -234,8 +287,10 @@ func (s *Server) sessionEvents(r *http.Request, host string, body model.Body) ([
 	}
 	slices.SortFunc(sessions, func(a, b model.Session) int { return a.Number - b.Number })
 	events := make([]ical.Event, 0, len(sessions))
+	ids := make([]int64, 0, len(sessions))
 	for _, se := range sessions {
 		events = append(events, ical.SessionEvent(host, body.Abbrev, body.Name, se, s.site.URL(r, se.Path())))
+		ids = append(ids, se.ID)
 	}
-	return events, sessions, nil
+	return events, sessions, s.stampEvents(r.Context(), events, "session", ids, sessionEventColumns...)
 }

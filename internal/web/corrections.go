@@ -110,7 +110,27 @@ func (s *Server) correctionPage(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := r.URL.Query().Get("art")
 	id, _ := strconv.ParseInt(r.URL.Query().Get("zeile"), 10, 64)
+	// The page corrects one row of approved minutes, chosen at the row
+	// ("Berichtigen" in the approved minutes, at the session's live
+	// address). Opened otherwise — without a row, with one the minutes
+	// do not have, on minutes not approved — it leads there with what to
+	// do (the row not there: renderCorrectionForm); before, each ended
+	// on an error page with no way on.
+	if !se.Status.MinutesFrozen() {
+		back(w, r, se.Path()+"/live", fmt.Sprintf("Das Protokoll der %d. Sitzung ist nicht genehmigt; berichtigt wird nur ein genehmigtes Protokoll. Dieses bearbeiten Sie hier direkt.", se.Number))
+		return
+	}
+	if kind == "" && id == 0 {
+		back(w, r, se.Path()+"/live", chooseRow(se))
+		return
+	}
 	s.renderCorrectionForm(w, r, http.StatusOK, se, kind, id, "", "", nil)
+}
+
+// chooseRow says where the row to correct is chosen, for a correction
+// page opened without one.
+func chooseRow(se model.Session) string {
+	return fmt.Sprintf("Bitte wählen Sie im Protokoll der %d. Sitzung bei der Zeile, die Sie berichtigen möchten, „Berichtigen“.", se.Number)
 }
 
 func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, status int, se model.Session, kind string, id int64, text, reason string, refused problems) {
@@ -125,6 +145,13 @@ func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, st
 	}
 	it, row, ok := correctionRow(doc, kind, id)
 	if !ok {
+		if r.Method == http.MethodGet {
+			// Opened with a row the minutes do not have (a link of
+			// another session's, an address typed): to the minutes, to
+			// choose one.
+			back(w, r, se.Path()+"/live", "Die gewählte Zeile gibt es in diesem Protokoll nicht. "+chooseRow(se))
+			return
+		}
 		s.notFound(w, r, "Diese Zeile gibt es im Protokoll nicht; bitte die Zeile im genehmigten Protokoll wählen.")
 		return
 	}
@@ -267,11 +294,11 @@ func (s *Server) approveCorrection(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	shown := store.MinutesStamp(strings.TrimSpace(r.PostFormValue("stand")))
-	if shown == "" {
-		// A form from before the stamp was carried: nothing says what
-		// it showed.
-		s.refuseCorrectionApproval(w, r, c, n, model.ConflictError("Die Berichtigung ist nicht genehmigt: Das Formular nennt nicht den Stand des Protokolls der %d. Sitzung, den es zeigte. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und genehmigen Sie erneut.", corrected.Number))
+	shown, err := shownStamp(r.PostForm, corrected.Number, "die Berichtigung ist nicht genehmigt", "genehmigen Sie erneut")
+	if err != nil {
+		// A form from before the stamp was carried, or one garbled:
+		// nothing says what it showed.
+		s.refuseCorrectionApproval(w, r, c, n, err)
 		return
 	}
 	text, err := s.correctedText(r, c)

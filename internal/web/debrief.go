@@ -117,7 +117,7 @@ func (d debriefData) PresenterName(presenter string) string {
 // debriefChanged says why a debrief form whose rows are no longer the
 // proposed ones is shown again (409) instead of being saved.
 // It says what the form shows (the box above it then does not say it
-// again, problems.Conflict).
+// again: refused with model.InputShownConflict).
 const debriefChanged = "Die vorgeschlagenen Beschlüsse haben sich geändert, seit Sie das Formular geöffnet haben. Das Formular zeigt Ihre Eingabe für die Beschlüsse, die weiterhin vorgeschlagen sind; neu vorgeschlagene stehen mit ihrem Vorschlag darin. Bitte prüfen Sie die Auswahl und speichern Sie erneut."
 
 // DraftMark marks the invitation drafted for the debrief as assembled (a
@@ -662,7 +662,7 @@ func (s *Server) debriefFromForm(w http.ResponseWriter, r *http.Request, d debri
 	var refused problems
 	changed := debriefRowsChanged(r, d)
 	if changed {
-		refused.add(model.ConflictError("%s", debriefChanged))
+		refused.add(model.InputShownConflict("%s", debriefChanged))
 	}
 	var err error
 	if db.HeldOn, err = model.ParseDate(r.PostFormValue("datum")); err != nil {

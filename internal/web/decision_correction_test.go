@@ -39,7 +39,7 @@ func TestDecisionCorrectionKeepsConfidentialPassages(t *testing.T) {
 	if !strings.Contains(typed, "[["+passage+"]]") {
 		t.Errorf("the correction form does not hold the internal text with its marks: %q", typed)
 	}
-	if !strings.Contains(body, `<mark class="confidential" title="vertraulich">`+passage+`</mark>`) {
+	if !strings.Contains(body, markOpen+passage+markClose) {
 		t.Error("the secretariat does not read the confidential passage, marked, on the decision's page")
 	}
 

@@ -1,13 +1,9 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
-
-	"gremium/internal/model"
-	"gremium/internal/store"
 )
 
 // TestFollowUpFilterLineNamesARecommendation: the follow-up list filtered
@@ -18,16 +14,7 @@ import (
 // links its item on the AL-Runde's session page; the council's decision
 // stays "zum Beschluss", linked to its register page.
 func TestFollowUpFilterLineNamesARecommendation(t *testing.T) {
-	w := newALRundeWorld(t)
-	ctx := store.WithActor(context.Background(), "test")
-	for _, fu := range []model.FollowUp{
-		{DecisionID: w.itDec, ItemID: w.itItem, Text: "Register in Bayern modernisieren", Responsible: "BY", Status: model.FollowUpOpen},
-		{DecisionID: w.alDec, ItemID: w.alItem, Text: "Empfehlung vorbereiten", Responsible: "HB", Status: model.FollowUpOpen},
-	} {
-		if _, err := w.st.CreateFollowUp(ctx, fu); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w, _ := followUpsOfBoth(t)
 	gs := client(t, w.ts, "geschaeftsstelle")
 	for _, tc := range []struct{ path, want, not string }{
 		{"/auftraege?beschluss=BE-2026/01-AL",

@@ -89,9 +89,9 @@ func (s *Server) delegationPage(w http.ResponseWriter, r *http.Request) {
 
 // errDelegationMeanwhile is the reason a delegation form gets whose
 // version is no longer the stored one: the form shows what was typed (the
-// box above it does not say so after a conflict, problems.Conflict), the
+// box above it does not say so again: model.InputShownConflict), the
 // page not the stored rows.
-var errDelegationMeanwhile = model.ConflictError("Die Teilnahme wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Änderung ist nicht gespeichert. Das Formular zeigt Ihre Eingabe; speichern Sie sie erneut, ersetzt sie den inzwischen gespeicherten Stand.")
+var errDelegationMeanwhile = model.InputShownConflict("Die Teilnahme wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; Ihre Änderung ist nicht gespeichert. Das Formular zeigt Ihre Eingabe; speichern Sie sie erneut, ersetzt sie den inzwischen gespeicherten Stand.")
 
 // renderDelegation shows the overview (member "") or one member's form;
 // typed is the delegation as posted when it was refused (nil: as stored),

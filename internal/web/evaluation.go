@@ -267,7 +267,19 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	d.Unsaved = refused
-	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: "mein", Data: d})
+	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: evaluationNav(u), Data: d})
+}
+
+// evaluationNav gives the item of the navigation the evaluation's pages
+// belong to for u: "Mein Bereich" for those whose page leads there (who
+// answer it, and the Geschäftsstelle, which runs it); for everyone else
+// (a member's office) the collaboration with the FachMK it evaluates —
+// not "Mein Bereich", which has no evaluation for them.
+func evaluationNav(u *model.User) string {
+	if auth.Can(u, auth.Evaluate, "") || auth.Can(u, auth.ManageSessions, "") {
+		return "mein"
+	}
+	return "fachmk"
 }
 
 // myEvaluation is where a respondent's questionnaires of the open round
@@ -727,7 +739,7 @@ func (s *Server) evaluationResultsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: "mein", Data: d})
+	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: evaluationNav(s.user(r)), Data: d})
 }
 
 func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {

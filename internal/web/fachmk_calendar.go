@@ -48,8 +48,11 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 	if err != nil {
 		return nil, err
 	}
-	events := ical.ConferenceEvents(dates, map[int64]string{own.ID: own.Name},
+	events, err := s.conferenceDateEvents(ctx, dates, map[int64]string{own.ID: own.Name},
 		func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(own.Abbrev)) })
+	if err != nil {
+		return nil, err
+	}
 	council, err := s.councilBody(ctx)
 	if model.ClassOf(err) == model.ErrNotFound {
 		return events, nil
@@ -61,6 +64,8 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 	if err != nil {
 		return nil, err
 	}
+	var debriefs []ical.Event
+	var debriefIDs []int64
 	for _, in := range invitations {
 		if in.Debrief.HeldOn.IsZero() {
 			continue
@@ -75,8 +80,12 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 			what += "\n" + e.Description
 		}
 		e.Description = what
-		events = append(events, e)
+		debriefs, debriefIDs = append(debriefs, e), append(debriefIDs, in.Debrief.ID)
 	}
+	if err := s.stampEvents(ctx, debriefs, "debrief", debriefIDs); err != nil {
+		return nil, err
+	}
+	events = append(events, debriefs...)
 	requests, err := s.st.Requests(ctx, own.ID)
 	if err != nil {
 		return nil, err
@@ -114,6 +123,8 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 		so.lines = append(so.lines, fmt.Sprintf("- „%s“: %s", model.PublicText(st.Request.Title), st.Agenda().String()))
 	}
 	slices.SortFunc(sessions, func(a, b *sessionOf) int { return a.session.Number - b.session.Number })
+	sessionEvents := make([]ical.Event, 0, len(sessions))
+	sessionIDs := make([]int64, 0, len(sessions))
 	for _, so := range sessions {
 		e := ical.SessionEvent(host, council.Abbrev, council.Name, so.session, s.site.URL(r, so.session.Path()))
 		desc := "Anliegen " + own.Of() + ":\n" + strings.Join(so.lines, "\n")
@@ -121,7 +132,12 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 			desc = e.Description + "\n\n" + desc
 		}
 		e.Description = desc
-		events = append(events, e)
+		sessionEvents, sessionIDs = append(sessionEvents, e), append(sessionIDs, so.session.ID)
 	}
-	return events, nil
+	// Stamped with the session's event (sessionEventColumns); a change of
+	// the requests' standing changes the description alone.
+	if err := s.stampEvents(ctx, sessionEvents, "session", sessionIDs, sessionEventColumns...); err != nil {
+		return nil, err
+	}
+	return append(events, sessionEvents...), nil
 }

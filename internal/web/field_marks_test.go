@@ -205,7 +205,7 @@ func TestInternalFieldsTakeMarks(t *testing.T) {
 		t.Fatalf("briefing: %d %s", code, body)
 	}
 	_, page = do(t, gs, "GET", ts.URL+"/briefings", nil)
-	if !strings.Contains(page, `Handakte <mark class="confidential" title="vertraulich">Entwurf</mark>`) {
+	if !strings.Contains(page, `Handakte `+markOpen+`Entwurf`+markClose) {
 		t.Error("the briefing's title is not shown marked")
 	}
 }

@@ -12,6 +12,26 @@ import (
 	"gremium/internal/store"
 )
 
+// followUpsOfBoth is the AL-Runde world (newALRundeWorld) with a
+// follow-up of the council's decision B-2026/01-IT ("Register in Bayern
+// modernisieren", for BY) and one of the AL-Runde's recommendation
+// BE-2026/01-AL ("Empfehlung vorbereiten", for HB), and the context that
+// created them.
+func followUpsOfBoth(t *testing.T) (alRundeWorld, context.Context) {
+	t.Helper()
+	w := newALRundeWorld(t)
+	ctx := store.WithActor(context.Background(), "test")
+	for _, fu := range []model.FollowUp{
+		{DecisionID: w.itDec, ItemID: w.itItem, Text: "Register in Bayern modernisieren", Responsible: "BY", Status: model.FollowUpOpen},
+		{DecisionID: w.alDec, ItemID: w.alItem, Text: "Empfehlung vorbereiten", Responsible: "HB", Status: model.FollowUpOpen},
+	} {
+		if _, err := w.st.CreateFollowUp(ctx, fu); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w, ctx
+}
+
 // TestFollowUpListFilteredByDecisionNumber: the follow-up list's filter
 // "Aufträge dieses Beschlusses" names the decision by its number
 // (?beschluss=B-2026/01-IT), on the decision's page, a follow-up's page,
@@ -22,16 +42,9 @@ import (
 // a number of no decision it sees are not found alike. The AL-Runde's
 // number BE-2026/01-AL never names the council's B-2026/01-IT.
 func TestFollowUpListFilteredByDecisionNumber(t *testing.T) {
-	w := newALRundeWorld(t)
-	ctx := store.WithActor(context.Background(), "test")
-	for _, fu := range []model.FollowUp{
-		{DecisionID: w.itDec, ItemID: w.itItem, Text: "Register in Bayern modernisieren", Responsible: "BY", Status: model.FollowUpOpen},
-		{DecisionID: w.alDec, ItemID: w.alItem, Text: "Empfehlung vorbereiten", Responsible: "HB", Status: model.FollowUpOpen},
-		{ItemID: w.itItem, Text: "Ohne Beschluss berichten", Responsible: "BY", Status: model.FollowUpOpen},
-	} {
-		if _, err := w.st.CreateFollowUp(ctx, fu); err != nil {
-			t.Fatal(err)
-		}
+	w, ctx := followUpsOfBoth(t)
+	if _, err := w.st.CreateFollowUp(ctx, model.FollowUp{ItemID: w.itItem, Text: "Ohne Beschluss berichten", Responsible: "BY", Status: model.FollowUpOpen}); err != nil {
+		t.Fatal(err)
 	}
 	pub, gs := client(t, w.ts, ""), client(t, w.ts, "geschaeftsstelle")
 	const byNumber = "/auftraege?beschluss=B-2026%2f01-IT"

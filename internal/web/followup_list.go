@@ -417,7 +417,7 @@ func exportRows(list []followUpView) [][]string {
 	rows := make([][]string, 0, len(list))
 	for _, v := range list {
 		rows = append(rows, []string{publicNumber(v.FollowUp), v.Text, v.Responsible, v.Deadline, v.StateLabel(),
-			v.ItemLabel(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
+			v.SourceLine(), v.DecisionLabel, v.DoneOn.German(), v.EvidenceText})
 	}
 	return rows
 }

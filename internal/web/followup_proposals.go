@@ -125,7 +125,9 @@ func (s *Server) staleProposalPage(w http.ResponseWriter, r *http.Request, se mo
 	} else {
 		reason += " Bitte prüfen Sie die Vorschläge unten."
 	}
-	stale.Form = refusedForm{ID: "geaendert", What: what, Values: r.PostForm, Problems: problems{model.ConflictError("%s", reason)}}
+	// The reason says what became of the input (the discard form has
+	// none): the box above the form does not say it again.
+	stale.Form = refusedForm{ID: "geaendert", What: what, Values: r.PostForm, Problems: problems{model.InputShownConflict("%s", reason)}}
 	s.renderProposalsData(w, r, http.StatusConflict, proposalsData{Session: se, Proposals: props, Stale: stale})
 }
 

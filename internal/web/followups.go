@@ -97,18 +97,24 @@ func (v followUpView) DecisionURL() string {
 	return v.itemPath()
 }
 
-// ItemLabel names the agenda item the follow-up was given in: "47.
-// Sitzung, TOP 05 …", "40. AL-Runde, TOP 01 …".
+// ItemLabel names the agenda item the follow-up was given in
+// (model.FollowUpItem): "47. Sitzung, TOP 05 …", "40. AL-Runde, TOP 01
+// …", "47. Sitzung, Grüne Liste (TOP ohne Nummer)"; "" if none.
 func (v followUpView) ItemLabel() string {
 	if v.SessionNumber == 0 {
 		return ""
 	}
-	it := model.AgendaItem{Number: v.ItemNumber}
-	s := fmt.Sprintf("%s, %s", v.Session().Title(), it.Label())
-	if v.ItemTitle != "" {
-		s += " " + v.ItemTitle
+	return model.FollowUpItem(v.Session().Title(), v.ItemNumber, v.ItemTitle)
+}
+
+// SourceLine says where the follow-up was given, as the export's column
+// "Quelle" reads it (model.FollowUpSourceLine): "Beschluss in 47.
+// Sitzung, TOP 05 …", or the item alone; "" if none.
+func (v followUpView) SourceLine() string {
+	if v.SessionNumber == 0 {
+		return ""
 	}
-	return s
+	return model.FollowUpSourceLine(v.Session().Title(), v.ItemNumber, v.ItemTitle, v.Source)
 }
 
 // followUpQuery is the filter of the follow-up list, read from the address.

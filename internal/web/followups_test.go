@@ -1293,7 +1293,7 @@ func TestFollowUpDroppedNeedsAReason(t *testing.T) {
 	if got.Status != model.FollowUpDropped || !strings.Contains(got.EvidenceText, "OZG-Änderungsgesetz") {
 		t.Errorf("after the report: %+v", got)
 	}
-	if _, page := do(t, bund, "GET", view, nil); !strings.Contains(page, "Begründung") || !strings.Contains(page, `OZG-Änderungsgesetz <mark class="confidential" title="vertraulich">laut BMI</mark> entfallen`) {
+	if _, page := do(t, bund, "GET", view, nil); !strings.Contains(page, "Begründung") || !strings.Contains(page, `OZG-Änderungsgesetz `+markOpen+`laut BMI`+markClose+` entfallen`) {
 		t.Errorf("the reason is not shown on the page:\n%s", page)
 	}
 	if _, page := do(t, client(t, hs.ts, ""), "GET", view, nil); !strings.Contains(page, "OZG-Änderungsgesetz") || strings.Contains(page, "laut BMI") {

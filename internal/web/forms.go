@@ -438,11 +438,26 @@ func (p *problems) addUnrefused(err error) {
 func (p problems) err() error { return errors.Join(p...) }
 
 // Conflict reports whether one of the reasons is a conflict (a stale
-// form): its reason says itself that the form shows what was typed
-// (errChangedMeanwhile), so the box above the form does not say it again.
+// form, the minutes changed since the page was shown), which a form
+// answers with 409.
 func (p problems) Conflict() bool {
 	for _, err := range p {
 		if model.ClassOf(err) == model.ErrConflict {
+			return true
+		}
+	}
+	return false
+}
+
+// inputShown reports whether one of the reasons says itself that the
+// form shows what was typed (model.InputShownConflict:
+// errChangedMeanwhile and the like), so that the box above the form
+// does not say it again. Before, any conflict counted, and a box whose
+// conflict has a reason of its own (the minutes changed since the page
+// was shown, a vote running) said nothing of the input the form shows.
+func (p problems) inputShown() bool {
+	for _, err := range p {
+		if model.SaysInputShown(err) {
 			return true
 		}
 	}
@@ -528,8 +543,8 @@ type errorSummary struct {
 	ID   string // the box's id, e.g. "melden-fehler"
 	What string // what did not happen, e.g. "Der Stand ist nicht gespeichert"
 	List []fieldProblem
-	// Typed says the form shows what was typed; a conflict's reason says
-	// so itself.
+	// Typed says the form shows what was typed, unless a reason says so
+	// itself (problems.inputShown).
 	Typed bool
 }
 
@@ -555,7 +570,7 @@ func newErrorSummary(id, what string, p problems, ids ...string) errorSummary {
 // fieldID (problems.ListAs), for a form whose ids follow a rule (a row's
 // field name_2 is the input name-2) rather than a list of pairs.
 func summaryAs(id, what string, p problems, fieldID func(field string) string) errorSummary {
-	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: !p.Conflict()}
+	return errorSummary{ID: id, What: what, List: p.ListAs(fieldID), Typed: !p.inputShown()}
 }
 
 // Within gives the summary with every reason about the form as a whole
@@ -632,4 +647,4 @@ func refusalProblems(err error) (status int, reasons problems, ok bool) {
 // whose version is no longer the stored one. A page that shows the
 // stored values beside the typed ones says so in its own words
 // (withMeanwhile).
-var errChangedMeanwhile = model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")
+var errChangedMeanwhile = model.InputShownConflict("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; die Seite zeigt den neuen Stand, das Formular Ihre Eingabe. Bitte prüfen und erneut speichern.")

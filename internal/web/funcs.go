@@ -204,9 +204,20 @@ func pointLines(ps []model.Point) string {
 	return b.String()
 }
 
+// markOpen and markClose enclose a confidential passage as marked shows
+// it. The colour, the dashed underline and the title are not announced
+// reliably by screen readers (WCAG 1.3.1, 1.4.1), so the passage also
+// says in words, visually hidden, where it starts and ends: "vertraulich:
+// … (Ende vertraulich)".
+const (
+	markOpen  = `<mark class="confidential" title="vertraulich"><span class="visually-hidden">vertraulich: </span>`
+	markClose = `<span class="visually-hidden"> (Ende vertraulich)</span></mark>`
+)
+
 // marked escapes s and shows its confidential passages (⟦…⟧, read as
-// model.Passages reads them) as <mark>; a public text has none left, so this
-// only matters for the internal version.
+// model.Passages reads them) as <mark>, with their start and end said in
+// visually hidden words (markOpen, markClose); a public text has none
+// left, so this only matters for the internal version.
 func marked(s string) template.HTML {
 	if !model.HasRedaction(s) {
 		return template.HTML(template.HTMLEscapeString(s))
@@ -214,7 +225,7 @@ func marked(s string) template.HTML {
 	var b strings.Builder
 	for _, p := range model.Passages(s) {
 		if p.Confidential {
-			b.WriteString(`<mark class="confidential" title="vertraulich">` + template.HTMLEscapeString(p.Shown()) + `</mark>`)
+			b.WriteString(markOpen + template.HTMLEscapeString(p.Shown()) + markClose)
 		} else {
 			b.WriteString(template.HTMLEscapeString(p.Text))
 		}

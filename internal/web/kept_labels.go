@@ -174,6 +174,7 @@ var keptLabels = map[string]keptLabel{
 	"schritte":              {Label: "Vereinbarte nächste Schritte"},
 	"seit":                  {Label: "Relevante Beschlüsse seit"},
 	"sitzung":               {Label: "Sitzung"},
+	"sitzung_beendet":       {Label: "Sitzung ist zu Ende", Tick: true},
 	"sprecher":              {Label: "Sprecher:in"},
 	"sprecher_andere":       {Label: "Andere Stelle"},
 	"status":                {Label: "Stand"},

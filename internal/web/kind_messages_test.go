@@ -49,11 +49,11 @@ func TestResultMessagesNameTheKind(t *testing.T) {
 		t.Fatalf("the recommendation: %+v %v", d, err)
 	}
 	// The public page of an Empfehlung says that it is "ausgesprochen",
-	// and when: it said "Status beschlossen", "Beschlossen am" and
-	// "Beschlusstext".
+	// and when and how ("im Umlaufverfahren am …", the date once): it
+	// said "Status beschlossen", "Beschlossen am" and "Beschlusstext".
 	_, public := do(t, client(t, ts, ""), "GET", ts.URL+"/beschluesse/"+d.Label, nil)
 	meta := between(public, "<main", "</ol>")
-	for _, want := range []string{"<dd>ausgesprochen</dd>", "<dt>Ausgesprochen am</dt>", "Empfehlungstext"} {
+	for _, want := range []string{"<dd>ausgesprochen</dd>", "<dt>Ausgesprochen</dt><dd>im Umlaufverfahren am ", "Empfehlungstext"} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("the recommendation's page lacks %q:\n%s", want, meta)
 		}

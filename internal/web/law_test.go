@@ -167,8 +167,9 @@ func TestVoteGridStartsEmpty(t *testing.T) {
 	}
 	// A vote sent for absent Saarland is refused and nothing is recorded.
 	code, page := do(t, gs, "POST", fmt.Sprintf("%s/entwuerfe/%d/abstimmung", ts.URL, d), seenVersion(t, st, d, everyoneBut("ja")))
-	// The reason names the item the vote counts at.
-	if code != http.StatusUnprocessableEntity || !regexp.MustCompile(`Saarland ist bei TOP [^ ]+ laut Anwesenheitsliste nicht anwesend`).MatchString(page) {
+	// The reason says why, names the item the vote counts at and what to
+	// do (store.absentFromVote).
+	if code != http.StatusUnprocessableEntity || !regexp.MustCompile(`Das Saarland ist laut Anwesenheitsliste der \d+\. Sitzung nicht anwesend und nicht vertreten; abgestimmt wird bei TOP [^ ]+\. Für das Saarland kann daher keine Stimme abgegeben werden\. Ist das nicht richtig, bitte zuerst die Anwesenheit auf der Seite „Anwesenheit“ der Sitzung erfassen`).MatchString(page) {
 		t.Errorf("vote for absent SL: %d", code)
 	}
 	if got, _ := st.Decision(ctx, d); got.Status != model.DecisionDraft || len(got.Votes) != 0 {
@@ -618,7 +619,7 @@ func TestEndingAsksAboutOpenProposals(t *testing.T) {
 		t.Errorf("the management page names no open proposal before the end: %s", between(page, `id="h-status"`, "</section>"))
 	}
 	se, _ := st.Session(ctx, sid)
-	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}}
+	end := endForm(se)
 	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Die Sitzung ist nicht beendet") {
 		t.Errorf("ending without the confirmation: %d", code)
@@ -1083,7 +1084,7 @@ func TestShowOfHandsOnTheTextSeen(t *testing.T) {
 		form[k] = v
 	}
 	form.Set("stimme_HE", "nein")
-	if _, body := do(t, gs, "POST", ts.URL+gl, form); !strings.Contains(body, "Gegenstimme von Hessen: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Die Handzeichen sind nicht gespeichert; bitte die TOPs, die Hessen einzeln behandelt haben möchte, auf Wunsch von Hessen von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen.") {
+	if _, body := do(t, gs, "POST", ts.URL+gl, form); !strings.Contains(body, "Gegenstimme von Hessen: die Grüne Liste wird nur ohne Gegenstimme en bloc beschlossen. Die Handzeichen sind nicht gespeichert; bitte die TOPs, die auf Wunsch von Hessen einzeln behandelt werden, von der Grünen Liste nehmen (Sitzungsseite, „Von der Grünen Liste nehmen“) und erneut über die Grüne Liste abstimmen.") {
 		t.Errorf("the Grüne Liste with a Nein: %s", between(body, `class="error-box"`, "</div>"))
 	}
 	form.Set("stimme_HE", "ja")

@@ -132,7 +132,7 @@ func (s *Server) saveLegalPage(w http.ResponseWriter, r *http.Request) {
 		s.renderLegalEdit(w, r, http.StatusBadRequest, d)
 		return
 	case model.ErrConflict:
-		d.Problems = problems{model.ConflictError("Die Seite wurde inzwischen geändert – von jemand anderem oder von Ihnen in einem anderen Fenster (jetzt Fassung %d); Ihr Text ist nicht gespeichert, das Formular zeigt Ihre Eingabe. Die gespeicherte Fassung sehen Sie in der Vorschau; übernehmen Sie, was Sie brauchen, und speichern Sie erneut.", p.Version)}
+		d.Problems = problems{model.InputShownConflict("Die Seite wurde inzwischen geändert – von jemand anderem oder von Ihnen in einem anderen Fenster (jetzt Fassung %d); Ihr Text ist nicht gespeichert, das Formular zeigt Ihre Eingabe. Die gespeicherte Fassung sehen Sie in der Vorschau; übernehmen Sie, was Sie brauchen, und speichern Sie erneut.", p.Version)}
 		d.Version, d.Preview = p.Version, model.LegalText(p.Text)
 		s.renderLegalEdit(w, r, http.StatusConflict, d)
 		return

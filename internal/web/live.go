@@ -228,6 +228,24 @@ func (v voteRefusal) shown(d liveData) bool {
 }
 
 func (s *Server) livePage(w http.ResponseWriter, r *http.Request) {
+	if u := s.user(r); u != nil && !u.Disabled && !auth.Can(u, auth.RecordMinutes, "") {
+		// Signed in but not keeping the minutes (a member's office, a
+		// FachMK secretariat): sent on to the session page, which has the
+		// live state and the forms for a Protokollnotiz (before: "Keine
+		// Berechtigung" with only the way to the start page). Whoever
+		// may not read that page either is refused there as before
+		// (sessionFromPath).
+		if _, se, ok := s.sessionFromPath(w, r); ok {
+			// …?top= names an item: to that item on the page.
+			top, _ := strconv.ParseInt(r.URL.Query().Get("top"), 10, 64)
+			to, err := s.itemURL(r.Context(), se, top)
+			if err != nil {
+				to = se.Path()
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
+		}
+		return
+	}
 	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
 		return
 	}

@@ -12,24 +12,26 @@ import (
 	"gremium/internal/model"
 )
 
-// The live boxes are what the pages of a running session refresh after
-// each update: the session page's live box (GET /sitzungen/{nr}/live/stand)
-// and the boxes of the pages that have one of their own — the vote page's
+// The live boxes are what the pages of a running session refresh after each
+// update: the session page's live box (GET /sitzungen/{nr}/live/stand) and
+// the boxes of the pages that have one of their own — the vote page's
 // (…/abstimmung/stand), the projector's (…/beamer/stand) and the speakers'
-// list of an item on the secretariat's live page (…/redeliste?top=). Each
-// viewer gets its page's box in the event of its live stream (events.go;
-// the stream names the page: …/live/ereignisse?ansicht=), or fetches it
-// (pages that poll, a viewer whose login has ended). A box depends on who
-// looks only through the viewer's class (viewerClass): the public is one
-// class, and a logged-in viewer's box differs from another's only by the
-// audience, the role and the member (their right to vote and their own
-// vote, their place on the speakers' list). So a box is rendered once per
-// session address, page, class and data version and kept: after a change
-// the first request of a class renders while the others of that class
-// wait for it, then all get the same bytes. A kept box answers without
-// reading the session (the address, the page, the class and the version
-// decide it); what a request still costs is its login (one indexed lookup
-// for a logged-in viewer, none for the public).
+// list of an item on the secretariat's live page (…/redeliste?top=), and
+// the submitted notes on that page (…/eingereichte-protokollnotizen?top=),
+// which the page only polls: no stream carries them. Each viewer gets its
+// page's box in the event of its live stream (events.go; the stream names
+// the page: …/live/ereignisse?ansicht=), or fetches it (pages that poll, a
+// viewer whose login has ended). A box depends on who looks only through
+// the viewer's class (viewerClass): the public is one class, and a
+// logged-in viewer's box differs from another's only by the audience, the
+// role and the member (their right to vote and their own vote, their place
+// on the speakers' list). So a box is rendered once per session address,
+// page, class and data version and kept: after a change the first request
+// of a class renders while the others of that class wait for it, then all
+// get the same bytes. A kept box answers without reading the session (the
+// address, the page, the class and the version decide it); what a request
+// still costs is its login (one indexed lookup for a logged-in viewer, none
+// for the public).
 //
 // A box that shows how long the current speaker has spoken (an internal
 // viewer's live box, the projector, the speakers' list) is kept for the
@@ -44,7 +46,7 @@ const (
 	voteBox                      // the vote page: …/abstimmung/stand
 	projectorBox                 // the projector view: …/beamer/stand
 	speakersBox                  // the secretariat's live page: …/redeliste?top=
-	noteSubsBox                  // the live page's submitted notes: …/eingereichte-protokollnotizen?top=
+	noteSubsBox                  // the live page's submitted notes: …/eingereichte-protokollnotizen?top= (polled, no stream)
 )
 
 // liveView names the box of a page: its kind and, for the speakers' list,
@@ -58,6 +60,9 @@ type liveView struct {
 type boxPage struct {
 	// param names the page in the stream's address (ansicht=).
 	param string
+	// polled: the page only fetches the box (data-live-poll); no stream
+	// carries it.
+	polled bool
 	// path is the box's address below the session's.
 	path string
 	// right is needed to see the box besides the session ("": none).
@@ -74,20 +79,20 @@ var boxPages = [...]boxPage{
 	voteBox:      {param: "abstimmung", path: "/abstimmung/stand", right: auth.ViewInternal, render: (*Server).renderVoteBox},
 	projectorBox: {param: "beamer", path: "/beamer/stand", right: auth.ViewInternal, clock: true, render: (*Server).renderProjectorBox},
 	speakersBox:  {param: "redeliste", path: "/redeliste", right: auth.RecordMinutes, clock: true, render: (*Server).renderSpeakersBox},
-	noteSubsBox:  {param: "protokollnotizen", path: "/eingereichte-protokollnotizen", right: auth.RecordMinutes, render: (*Server).renderNoteSubsBox},
+	noteSubsBox:  {polled: true, path: "/eingereichte-protokollnotizen", right: auth.RecordMinutes, render: (*Server).renderNoteSubsBox},
 }
 
 // streamView gives the page a live stream was opened for: ansicht= names
 // it (none: the session page), top= the item of the speakers' list. False
-// if the address names no such page.
+// if the address names no such page or one whose box is only polled.
 func streamView(r *http.Request) (liveView, bool) {
 	q := r.URL.Query()
 	for k, p := range boxPages {
-		if p.param != q.Get("ansicht") {
+		if p.polled || p.param != q.Get("ansicht") {
 			continue
 		}
 		v := liveView{kind: liveKind(k)}
-		if v.kind == speakersBox || v.kind == noteSubsBox {
+		if v.kind == speakersBox {
 			v.item, _ = strconv.ParseInt(q.Get("top"), 10, 64)
 		}
 		return v, true

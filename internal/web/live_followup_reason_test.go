@@ -127,7 +127,8 @@ func TestUndecidedProposalDropsItsFollowUp(t *testing.T) {
 		t.Fatalf("follow-up of the proposal: %d\n%s", code, between(page, `id="form-auftrag"`, "</form>"))
 	}
 	se, _ := st.Session(ctx, sid)
-	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}, "offene_vorschlaege": {"ja"}}
+	end := endForm(se)
+	end.Set("offene_vorschlaege", "ja")
 	if code, body := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end); code != http.StatusSeeOther {
 		t.Fatalf("ending with the confirmation: %d %s", code, between(body, "<main", "</main>"))
 	}

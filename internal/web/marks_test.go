@@ -188,7 +188,7 @@ func TestNestedMarksOnPublicPages(t *testing.T) {
 	// The internal version marks the nested passage as one.
 	gs := client(t, ts, "geschaeftsstelle")
 	_, body := do(t, gs, "GET", ts.URL+"/sitzungen/47/protokoll", nil)
-	if !strings.Contains(body, `Offen <mark class="confidential" title="vertraulich">a b SECRET</mark> offen`) {
+	if !strings.Contains(body, `Offen `+markOpen+`a b SECRET`+markClose+` offen`) {
 		t.Errorf("internal minutes do not mark the nested passage as one")
 	}
 }

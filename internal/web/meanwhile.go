@@ -41,9 +41,9 @@ func (m meanwhile) note(field, typed, stored, shown string) {
 // each field that differs, or that none does).
 func savedMeanwhile(m meanwhile) error {
 	if len(m) == 0 {
-		return model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; der gespeicherte Stand gleicht in allen Feldern Ihrer Eingabe, die das Formular zeigt. Bitte prüfen und erneut speichern.")
+		return model.InputShownConflict("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster; der gespeicherte Stand gleicht in allen Feldern Ihrer Eingabe, die das Formular zeigt. Bitte prüfen und erneut speichern.")
 	}
-	return model.ConflictError("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster. Das Formular zeigt Ihre Eingabe und bei jedem Feld, das inzwischen anders gespeichert ist, den gespeicherten Stand („Inzwischen gespeichert: …“). Bitte prüfen und erneut speichern.")
+	return model.InputShownConflict("Hier wurde inzwischen gespeichert – von jemand anderem oder von Ihnen in einem anderen Fenster. Das Formular zeigt Ihre Eingabe und bei jedem Feld, das inzwischen anders gespeichert ist, den gespeicherten Stand („Inzwischen gespeichert: …“). Bitte prüfen und erneut speichern.")
 }
 
 // withMeanwhile gives the reasons refused with a conflict of versions

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
@@ -94,7 +96,7 @@ func TestMemberPagesShowMarksAsPassages(t *testing.T) {
 
 	// The passages are there, marked.
 	_, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil)
-	for _, want := range []string{`Punkt zwei <mark class="confidential" title="vertraulich">Geheimpunkt</mark>`, `Bericht zur <mark class="confidential" title="vertraulich">Geheimauftrag</mark> vorlegen`} {
+	for _, want := range []string{`Punkt zwei ` + markOpen + `Geheimpunkt` + markClose, `Bericht zur ` + markOpen + `Geheimauftrag` + markClose + ` vorlegen`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("session page lacks %q", want)
 		}
@@ -687,4 +689,215 @@ func registerDecisionAs(t *testing.T, ts *httptest.Server, st *store.Store, c *h
 		t.Fatalf("the session's items: %v", err)
 	}
 	return items[len(items)-1]
+}
+
+// onAgendaItem gives the first item on the agenda of session se.
+func onAgendaItem(t *testing.T, st *store.Store, se model.Session) model.AgendaItem {
+	t.Helper()
+	items, err := st.Items(context.Background(), se.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if it.OnAgenda() && !it.Deferred() {
+			return it
+		}
+	}
+	t.Fatalf("no item on the agenda of the %s", se.Title())
+	return model.AgendaItem{}
+}
+
+// TestMemberOfficeFindsTheRunningSession: while the secretariat ran the
+// 48th session, Hessen's "Mein Bereich" had no word of it and did not
+// list the Protokollnotizen Hessen had submitted, and the live page
+// answered "Keine Berechtigung" with only the way to the start page.
+// Now "Mein Bereich" has a section for the running session with the way
+// to the place on its page where a Protokollnotiz is submitted (the
+// called item's form) and Hessen's submitted notes with their state; the
+// live page sends a member on to the session page. Whoever may not read
+// the session page (a FachMK secretariat, the AL-Runde's) is refused as
+// before, and the public is asked to log in.
+func TestMemberOfficeFindsTheRunningSession(t *testing.T) {
+	ts, st := cycleServer(t)
+	ctx := context.Background()
+	se := runSession48(t, ts, st)
+	it := onAgendaItem(t, st, se)
+	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
+
+	_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	sec := between(mine, `id="h-laufend-48"`, "</section>")
+	if !strings.Contains(sec, "Laufende Sitzung: 48. Sitzung") || !strings.Contains(sec, `href="/sitzungen/48"`) {
+		t.Fatalf("Mein Bereich has no section for the running session: %q", between(mine, "<main", "</main>"))
+	}
+	if !strings.Contains(sec, `href="/sitzungen/48#h-tagesordnung">Protokollnotiz einreichen`) || !strings.Contains(sec, "keine Protokollnotiz eingereicht") {
+		t.Errorf("before an item is called, the section does not lead to the agenda's forms: %q", sec)
+	}
+
+	// An item called: the way leads to its form; a note submitted there
+	// is listed with its state, and leads back to it.
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/aufrufen", ts.URL, it.ID), url.Values{}); code != http.StatusSeeOther {
+		t.Fatalf("calling %s: %d", it.Label(), code)
+	}
+	const text = "Hessen bittet um eine Übersicht der Kosten (laufende Notiz)."
+	if code, body := do(t, he, "POST", ts.URL+"/sitzungen/48/protokollnotizen", url.Values{"top": {fmt.Sprint(it.ID)}, "text": {text}}); code != http.StatusSeeOther {
+		t.Fatalf("submit: %d %s", code, between(body, "<main", "</main>"))
+	}
+	form := fmt.Sprintf("/sitzungen/48#pn-einreichen-%d", it.ID)
+	named := it.Label()
+	if it.Number == "" {
+		named = "„" + it.Title + "“"
+	}
+	_, mine = do(t, he, "GET", ts.URL+"/mein-bereich", nil)
+	sec = between(mine, `id="h-laufend-48"`, "</section>")
+	for _, want := range []string{`href="` + form + `">Protokollnotiz zu ` + named + ` einreichen`, "Hessen bittet um eine Übersicht der Kosten (laufende Notiz).",
+		`<strong>wartet auf die Geschäftsstelle</strong>`, `href="` + form + `">` + it.Label() + " – " + it.Title + "</a>"} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("the running session's section lacks %s: %q", want, sec)
+		}
+	}
+	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, fmt.Sprintf(`id="pn-einreichen-%d"`, it.ID)) {
+		t.Errorf("the session page has no place %s leads to", form)
+	}
+	// Refused: the reason stands beside it.
+	subs, err := st.NoteSubmissionsOf(ctx, se.ID, "HE")
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("Hessen's submissions: %v %+v", err, subs)
+	}
+	if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/eingereichte-protokollnotizen/%d/ablehnen", ts.URL, subs[0].ID), url.Values{"version": {fmt.Sprint(subs[0].Version)}, "grund": {"Gehört zu TOP 5."}}); code != http.StatusSeeOther {
+		t.Fatalf("refusal: %d", code)
+	}
+	if _, mine = do(t, he, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(between(mine, `id="h-laufend-48"`, "</section>"), "<strong>abgelehnt: Gehört zu TOP 5.</strong>") {
+		t.Errorf("the refusal's reason is not in Mein Bereich: %q", between(mine, `id="h-laufend-48"`, "</section>"))
+	}
+
+	// The live page: a member is sent on to the session page.
+	live := ts.URL + "/sitzungen/48/live"
+	for _, who := range []string{"hessen", "dlt", "fmk"} {
+		res, err := client(t, ts, who).Get(live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/sitzungen/48" {
+			t.Errorf("%s opens the live page: %d → %q, want 303 → /sitzungen/48", who, res.StatusCode, res.Header.Get("Location"))
+		}
+	}
+	if code, _ := do(t, gs, "GET", live, nil); code != http.StatusOK {
+		t.Errorf("the secretariat's live page: %d", code)
+	}
+	res, err := client(t, ts, "").Get(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/anmelden?weiter=") {
+		t.Errorf("the public opens the live page: %d → %q, want the login", res.StatusCode, res.Header.Get("Location"))
+	}
+	// The AL-Runde's session page is internal: a FachMK secretariat is
+	// refused as before.
+	if code, _ := do(t, client(t, ts, "fmk"), "GET", ts.URL+"/gremien/al-runde/sitzungen/39/live", nil); code != http.StatusForbidden {
+		t.Errorf("a FachMK secretariat opens the AL-Runde's live page: %d, want 403", code)
+	}
+}
+
+// TestSessionPageLinksOwnRegistrations: the session page listed "Ihre
+// Anmeldungen" as plain text; each title leads to the registration's
+// page, as in "Mein Bereich".
+func TestSessionPageLinksOwnRegistrations(t *testing.T) {
+	ts, st := cycleServer(t)
+	_, it := planSession48(t, ts, st)
+	_, page := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/48", nil)
+	sec := between(page, `id="h-meine"`, "</section>")
+	if !strings.Contains(sec, fmt.Sprintf(`<li id="anmeldung-%d"><a href="/anmeldungen/%d">Hessischer Bericht</a>`, it.ID, it.ID)) {
+		t.Errorf("the registration's title does not lead to its page: %q", sec)
+	}
+}
+
+// TestSubmittedNoteSaysItsStateOnce: a waiting Protokollnotiz read
+// "(eingereicht am 07.12.2026, 10:39 Uhr – eingereicht)". The state says
+// what happens: it waits for the Geschäftsstelle.
+func TestSubmittedNoteSaysItsStateOnce(t *testing.T) {
+	ts, st := cycleServer(t)
+	se, it := noteWorld(t, st)
+	he := client(t, ts, "hessen")
+	if code, _ := do(t, he, "POST", ts.URL+se.Path()+"/protokollnotizen", url.Values{"top": {fmt.Sprint(it.ID)}, "text": {"Hessen stimmt zu (Zustandstext)."}}); code != http.StatusSeeOther {
+		t.Fatalf("submit: %d", code)
+	}
+	_, page := do(t, he, "GET", ts.URL+se.Path(), nil)
+	state := between(page, `<span class="note-state">`, "</span>")
+	if !strings.Contains(state, "– <strong>wartet auf die Geschäftsstelle</strong>)") || strings.Contains(state, "<strong>eingereicht</strong>") {
+		t.Errorf("the note's state: %q", state)
+	}
+}
+
+// TestRegistrationPageNumbersPointsOnce: the registration's page showed
+// its proposal's points with two markers ("› 1. Der IT-Planungsrat …");
+// they carry their number only, as on the agenda.
+func TestRegistrationPageNumbersPointsOnce(t *testing.T) {
+	ts, st := cycleServer(t)
+	se := planSessionOn(t, st, 48, model.BerlinDate(time.Now().AddDate(0, 6, 0)))
+	he := client(t, ts, "hessen")
+	if code, page := do(t, he, "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "antrag": {"HE, BY, NW"}, "fachmk": {"keine"},
+		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie.\nEr bittet um einen Bericht."}}); code != http.StatusSeeOther {
+		t.Fatalf("registration: %d %s", code, between(page, "<main", "</main>"))
+	}
+	items, _ := st.Items(context.Background(), se.ID)
+	it := items[len(items)-1]
+	_, page := do(t, he, "GET", fmt.Sprintf("%s/anmeldungen/%d", ts.URL, it.ID), nil)
+	proposal := between(page, "<dt>Beschlussvorschlag</dt>", "</dd>")
+	if !strings.Contains(proposal, `<ol class="decision-points"><li><span class="plabel">1.</span> Der IT-Planungsrat beschließt die Cloud-Strategie.</li><li><span class="plabel">2.</span> Er bittet um einen Bericht.</li></ol>`) {
+		t.Errorf("the proposal's points: %q", proposal)
+	}
+}
+
+// TestEvaluationNavigationOfAMemberOffice: a member office's "Mein
+// Bereich" has no evaluation, yet /evaluation marked "Mein Bereich" as
+// the current page. It belongs to the collaboration with the FachMK
+// there; for those who answer it (and the secretariat, which runs it) it
+// stays in "Mein Bereich", whose page leads to it.
+func TestEvaluationNavigationOfAMemberOffice(t *testing.T) {
+	ts, _ := cycleServer(t)
+	for _, c := range []struct{ who, current string }{
+		{"hessen", `<a href="/fachmk" aria-current="page">`},
+		{"sprecher-hb", `<a href="/mein-bereich" aria-current="page">`},
+		{"geschaeftsstelle", `<a href="/mein-bereich" aria-current="page">`},
+		{"fmk", `<a href="/mein-bereich" aria-current="page">`},
+	} {
+		for _, p := range []string{"/evaluation", "/evaluation/ergebnisse"} {
+			code, page := do(t, client(t, ts, c.who), "GET", ts.URL+p, nil)
+			if code != http.StatusOK {
+				continue // the results are internal: not for a FachMK secretariat
+			}
+			if nav := between(page, "<nav", "</nav>"); !strings.Contains(nav, c.current) || strings.Count(nav, `aria-current="page"`) != 1 {
+				t.Errorf("%s on %s: the navigation marks %q", c.who, p, between(nav, "<ul", "</ul>"))
+			}
+		}
+	}
+}
+
+// TestNotificationChoicesAreTargetsOnAPhone: at 320 px the checkboxes of
+// "Benachrichtigungen" (E-Mail, Matrix per occasion) were 13×13 px and
+// their labels hidden, a target far below 24×24 px (WCAG 2.5.8). Each
+// choice is at least 24×24 px now, on a phone and on a desk.
+func TestNotificationChoicesAreTargetsOnAPhone(t *testing.T) {
+	browserTest(t)
+	ts, _ := cycleServer(t)
+	b := newBrowser(t, ts.URL)
+	b.login("hessen")
+	for _, width := range []int64{320, 1280} {
+		b.run(fmt.Sprintf("viewport %d", width), chromedp.EmulateViewport(width, 900))
+		b.page("/benachrichtigungen")
+		var small []string
+		b.run("checkbox sizes", chromedp.Evaluate(`Array.from(document.querySelectorAll("table.prefs input[type=checkbox]")).
+			map(i => { const r = i.getBoundingClientRect(); return i.id + " " + Math.round(r.width) + "×" + Math.round(r.height) + " " + r.width + " " + r.height; }).
+			filter(s => { const p = s.split(" "); return Number(p[2]) < 24 || Number(p[3]) < 24; })`, &small))
+		if len(small) > 0 {
+			t.Errorf("at %d px, choices smaller than 24×24 px: %v", width, small)
+		}
+		var fits bool
+		b.run("scroll width", chromedp.Evaluate(`document.documentElement.scrollWidth <= window.innerWidth`, &fits))
+		if !fits {
+			t.Errorf("at %d px the page scrolls sideways", width)
+		}
+	}
 }

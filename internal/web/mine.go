@@ -1,8 +1,9 @@
 package web
 
 // The personal page (Mein Bereich): one page per role, built from
-// sections. A member office sees what it has to do (open votes in session
-// and in written procedure, its registrations, the follow-ups it owes,
+// sections. A member office sees what it has to do (a running session
+// with the way to submit a Protokollnotiz and the notes it submitted, open
+// votes in session and in written procedure, its registrations, the follow-ups it owes,
 // draft minutes waiting for its comments); a spokesperson the decisions
 // relevant for their conferences since the last session and the
 // conferences' next dates; the secretariat what waits for it
@@ -85,6 +86,29 @@ type myCoApplication struct {
 	NoWithdrawal string
 }
 
+// myRunning is a running session on a member office's "Mein Bereich":
+// the way to its page and to the place there where the office submits a
+// Protokollnotiz, and the notes it submitted (note_submissions.go).
+type myRunning struct {
+	Session model.Session
+	// Current is the item called (ID 0: none yet).
+	Current model.AgendaItem
+	// SubmitURL is where on the session page the office submits a
+	// Protokollnotiz: the called item's form, else the agenda, whose items
+	// carry the forms; "" when it may submit none (loadNoteSubs).
+	SubmitURL string
+	Notes     []myNote
+}
+
+// myNote is a Protokollnotiz the office submitted to an item of a running
+// session, with the item and the item's place on the session page, where
+// it stands with its state.
+type myNote struct {
+	model.NoteSubmission
+	Item model.AgendaItem
+	URL  string
+}
+
 // myDraft is a session whose draft minutes take comments.
 type myDraft struct {
 	Session   model.Session
@@ -139,6 +163,10 @@ type myData struct {
 	Registrar bool
 
 	// Member office.
+	// Running are the running sessions (the council's, then the
+	// AL-Runde's), each with its way to submit a Protokollnotiz and the
+	// office's submitted notes.
+	Running       []myRunning
 	SessionVotes  []myVote
 	Procedures    []myProcedure
 	Registrations []myRegistration
@@ -431,7 +459,8 @@ func (s *Server) myInvitations(r *http.Request, id int64) ([]myInvitation, error
 	return out, err
 }
 
-// sentDebrief is the debrief of a session whose invitation went out.
+// sentDebrief is a held session and its debrief: one whose invitation
+// went out (sentDebriefs), or sent or not (recentDebriefs).
 type sentDebrief struct {
 	Session model.Session
 	Debrief model.Debrief
@@ -452,6 +481,25 @@ func (s *Server) sentDebriefs(r *http.Request) ([]sentDebrief, error) {
 	if err != nil {
 		return nil, err
 	}
+	recent, err := s.recentDebriefs(r, council, last)
+	if err != nil {
+		return nil, err
+	}
+	var out []sentDebrief
+	for _, sd := range recent {
+		if sd.Debrief.Sent {
+			out = append(out, sd)
+		}
+	}
+	return out, nil
+}
+
+// recentDebriefs gives the debriefs saved for the last
+// myDebriefSessions sessions of the council held up to number last,
+// newest first, sent or not; a number without a session or a session
+// without a debrief is passed over.
+func (s *Server) recentDebriefs(r *http.Request, council model.Body, last int) ([]sentDebrief, error) {
+	ctx := r.Context()
 	var out []sentDebrief
 	for n := last; n > 0 && n > last-myDebriefSessions; n-- {
 		se, err := s.st.SessionByNumber(ctx, council.ID, n)
@@ -468,9 +516,7 @@ func (s *Server) sentDebriefs(r *http.Request) ([]sentDebrief, error) {
 		if err != nil {
 			return nil, err
 		}
-		if db.Sent {
-			out = append(out, sentDebrief{se, db})
-		}
+		out = append(out, sentDebrief{se, db})
 	}
 	return out, nil
 }
@@ -556,11 +602,17 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 			d.Prepared = append(d.Prepared, p)
 		}
 	}
+	running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
+	if err != nil {
+		return err
+	}
+	// A running session is found here, with the way to submit a
+	// Protokollnotiz and the notes submitted (before: no word of it,
+	// and the live page refused the member).
+	if d.Running, err = s.myRunningSessions(r, council, running); err != nil {
+		return err
+	}
 	if d.Voter {
-		running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
-		if err != nil {
-			return err
-		}
 		for _, se := range running {
 			v, open, err := s.st.OpenSessionVote(ctx, se.ID)
 			if err != nil {
@@ -673,6 +725,54 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	}
 	d.Presentations, err = s.myPresentations(r, member)
 	return err
+}
+
+// myRunningSessions gives the running sessions with the way to submit a
+// Protokollnotiz on the session page and the notes the viewer's member
+// submitted, as the session page has them (loadNoteSubs).
+func (s *Server) myRunningSessions(r *http.Request, council model.Body, running []model.Session) ([]myRunning, error) {
+	ctx := r.Context()
+	u := s.user(r)
+	var out []myRunning
+	for _, se := range running {
+		body := council
+		if se.BodyID != council.ID {
+			var err error
+			if body, err = s.st.Body(ctx, se.BodyID); err != nil {
+				return nil, err
+			}
+		}
+		subs, err := s.loadNoteSubs(r, u, body, se, refusedForm{})
+		if err != nil {
+			return nil, err
+		}
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			return nil, err
+		}
+		byID := map[int64]model.AgendaItem{}
+		for _, it := range items {
+			byID[it.ID] = it
+		}
+		mr := myRunning{Session: se}
+		if it, ok := byID[se.CurrentItemID]; ok && it.OnAgenda() {
+			mr.Current = it
+		}
+		switch {
+		case subs.CanSubmit && mr.Current.ID != 0:
+			mr.SubmitURL = se.Path() + "#" + noteFormID(mr.Current.ID)
+		case subs.CanSubmit:
+			mr.SubmitURL = se.Path() + "#h-tagesordnung"
+		}
+		for itemID, notes := range subs.Mine {
+			for _, n := range notes {
+				mr.Notes = append(mr.Notes, myNote{NoteSubmission: n, Item: byID[itemID], URL: se.Path() + "#" + noteFormID(itemID)})
+			}
+		}
+		sort.Slice(mr.Notes, func(i, j int) bool { return mr.Notes[i].ID < mr.Notes[j].ID })
+		out = append(out, mr)
+	}
+	return out, nil
 }
 
 func or(s, alt string) string {

@@ -96,7 +96,7 @@ func TestMyPagePerRole(t *testing.T) {
 	// B-2025/27-IT has no profile, but its registration states the FMK
 	// as affected: relevant as in the debrief pack and the FMK's dossier
 	// (before, only profiles counted and the spokesperson missed it).
-	check("sprecher-hb", hb, []string{"Relevante Beschlüsse seit der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name,
+	check("sprecher-hb", hb, []string{"Relevante Beschlüsse ab der 47. Sitzung", "B-2025/26-IT", "relevant für die " + hbConf.Name, "betrifft die Registermodernisierung", hbConf.Name,
 		"B-2025/27-IT", "relevant für die Finanzministerkonferenz (" + store.ImpactReason + ")"},
 		[]string{"Offene Abstimmungen", "Anmeldungen zur Entscheidung"})
 	sec := page("geschaeftsstelle")

@@ -110,7 +110,8 @@ func (s *Server) submitNote(w http.ResponseWriter, r *http.Request) {
 		s.minutesPage(w, r, "session.html", status, refused)
 		return
 	}
-	// The Geschäftsstelle's live page shows it at once (noteSubsBox).
+	// The Geschäftsstelle's live page shows it at its next poll of its
+	// box of submitted notes (noteSubsBox); no stream carries that box.
 	s.publishLive(r.Context(), se.ID)
 	to := se.Path() + "#" + noteFormID(it.ID)
 	if again {
@@ -191,8 +192,9 @@ func (s *Server) rejectNoteSubmission(w http.ResponseWriter, r *http.Request) {
 // noteSubsLive is the live page's part of submitted notes (template
 // "note-submissions-live"): those waiting at the item shown (ItemID), and
 // the other items with waiting ones. It is a live box of its own
-// (noteSubsBox, GET …/eingereichte-protokollnotizen?top=): a note a member
-// submits or withdraws appears or goes without a reload.
+// (noteSubsBox, GET …/eingereichte-protokollnotizen?top=), which the page
+// polls: a note a member submits or withdraws appears or goes without a
+// reload.
 type noteSubsLive struct {
 	Session model.Session
 	ItemID  int64

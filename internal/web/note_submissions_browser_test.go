@@ -2,11 +2,29 @@ package web
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"gremium/internal/model"
+	"gremium/internal/store"
 )
+
+// noteBrowser is the set-up of the browser tests of submitted notes: the
+// cycle demo's server and store, the 47th session with the item notes are
+// sent to (noteWorld), and a browser logged in as account at width×height.
+func noteBrowser(t *testing.T, account string, width, height int64) (*httptest.Server, *store.Store, model.Session, model.AgendaItem, *browserRun) {
+	t.Helper()
+	browserTest(t)
+	ts, st := cycleServer(t)
+	se, it := noteWorld(t, st)
+	b := newBrowser(t, ts.URL)
+	b.login(account)
+	b.run(fmt.Sprintf("%d px", width), chromedp.EmulateViewport(width, height))
+	return ts, st, se, it, b
+}
 
 // TestNoteSubmissionFormInBrowser: at 320 px Hessen opens the form beside
 // an item of the 47th session, sends a text with unbalanced marks (the
@@ -14,12 +32,7 @@ import (
 // with the button to withdraw it; the page passes axe each time (form
 // open, refused, sent) and does not scroll sideways.
 func TestNoteSubmissionFormInBrowser(t *testing.T) {
-	browserTest(t)
-	ts, st := cycleServer(t)
-	se, it := noteWorld(t, st)
-	b := newBrowser(t, ts.URL)
-	b.login("hessen")
-	b.run("320 px", chromedp.EmulateViewport(320, 800))
+	_, _, se, it, b := noteBrowser(t, "hessen", 320, 800)
 	b.page(se.Path())
 	form := fmt.Sprintf("#pn-einreichen-%d", it.ID)
 	axeAgain := func(what string) {

@@ -17,12 +17,7 @@ import (
 // Hessen withdraws it. The page passes axe with the submission shown, at
 // 1280 and 320 px, and does not scroll sideways.
 func TestNoteSubmissionLiveInBrowser(t *testing.T) {
-	browserTest(t)
-	ts, st := cycleServer(t)
-	se, it := noteWorld(t, st)
-	b := newBrowser(t, ts.URL)
-	b.login("geschaeftsstelle")
-	b.run("1280 px", chromedp.EmulateViewport(1280, 900))
+	ts, st, se, it, b := noteBrowser(t, "geschaeftsstelle", 1280, 900)
 	live := fmt.Sprintf("%s/live?top=%d", se.Path(), it.ID)
 	b.page(live)
 	b.run("mark the page", chromedp.Evaluate(`window.__gremiumOldPage = true`, nil))

@@ -74,7 +74,7 @@ func TestNoteSubmissionFromSessionPage(t *testing.T) {
 	if code, _ := do(t, he, "POST", page+"/protokollnotizen", url.Values{"top": {fmt.Sprint(it.ID)}, "text": {text}}); code != http.StatusSeeOther {
 		t.Fatalf("submit: %d", code)
 	}
-	if _, body := do(t, he, "GET", page, nil); !strings.Contains(body, "Einreichungstext") || !strings.Contains(body, "<strong>eingereicht</strong>") {
+	if _, body := do(t, he, "GET", page, nil); !strings.Contains(body, "Einreichungstext") || !strings.Contains(body, "<strong>wartet auf die Geschäftsstelle</strong>") {
 		t.Errorf("Hessen does not see its submission waiting")
 	}
 	for who, c := range map[string]*http.Client{"Bayern": by, "the public": public} {

@@ -5,9 +5,12 @@ package web
 // of the IT-PLR, their registration deadlines (Anmeldeschluss, for whoever
 // registers agenda items), the deadlines of the follow-ups their member is
 // responsible for (all of them for the secretariat), the deadlines of open
-// written procedures for those who vote in them, and for spokespersons the
-// dates of their FachMK and the deadlines of their reports under
-// "Reporting FachMK" (docs/followups.md, "Personal calendar").
+// written procedures for those who vote in them, the debriefs
+// (Nachbesprechungen) in which their member presents, and for
+// spokespersons the dates of their FachMK, the debriefs they are invited
+// to and the deadlines of their reports under "Reporting FachMK"
+// (docs/followups.md, "Personal calendar"). Every event's DTSTAMP is its
+// own last change (stampEvents, docs/api.md "Calendars").
 
 import (
 	"errors"
@@ -139,12 +142,20 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 	// takes registrations, with a reminder; a cancelled session's stays,
 	// cancelled, as the session does.
 	if auth.Can(u, auth.RegisterItem, u.MemberAbbrev) {
+		var deadlines []ical.Event
+		var ids []int64
 		for _, se := range sessions {
 			if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.RegistrationDeadline.IsZero() {
-				c.Events = append(c.Events, ical.RegistrationDeadlineEvent(host, council.Abbrev, council.Name, se,
+				deadlines = append(deadlines, ical.RegistrationDeadlineEvent(host, council.Abbrev, council.Name, se,
 					s.site.URL(r, fmt.Sprintf("/sitzungen/%d/anmeldung", se.Number))))
+				ids = append(ids, se.ID)
 			}
 		}
+		if err := s.stampEvents(ctx, deadlines, "session", ids, sessionDeadlineColumns...); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		c.Events = append(c.Events, deadlines...)
 	}
 	// The sessions of the body that prepares the council (the AL-Runde,
 	// internal as this feed is), and for those who register agenda items
@@ -157,11 +168,19 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		}
 		c.Events = append(c.Events, events...)
 		if auth.Can(u, auth.RegisterItem, u.MemberAbbrev) {
+			var deadlines []ical.Event
+			var ids []int64
 			for _, se := range prepSessions {
 				if due := prep.Preparation.DocumentsDue(se.Date); (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !due.IsZero() {
-					c.Events = append(c.Events, ical.DocumentDeadlineEvent(host, prep.Abbrev, se, due, s.site.URL(r, se.Path())))
+					deadlines = append(deadlines, ical.DocumentDeadlineEvent(host, prep.Abbrev, se, due, s.site.URL(r, se.Path())))
+					ids = append(ids, se.ID)
 				}
 			}
+			if err := s.stampEvents(ctx, deadlines, "session", ids, sessionDeadlineColumns...); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			c.Events = append(c.Events, deadlines...)
 		}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		s.serverError(w, r, err)
@@ -220,6 +239,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		return nil, err
 	}
 	var events []ical.Event
+	var followUps []int64
 	// Texts are public text: calendars are often kept by other services.
 	for _, fu := range append(past, coming...) {
 		// The UID names the follow-up alone (a new deadline is the same
@@ -229,7 +249,11 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 			s.site.URL(r, fu.Path()))
 		e.Sequence = fu.Version
 		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
-		events = append(events, e)
+		events, followUps = append(events, e), append(followUps, fu.ID)
+	}
+	// Its DTSTAMP the change that raised its version (its SEQUENCE).
+	if err := s.stampEvents(ctx, events, "follow_up", followUps, "version"); err != nil {
+		return nil, err
 	}
 	// Open written procedures: their deadline (members vote until then),
 	// for those who vote (a spokesperson, an advisory member do not).
@@ -240,6 +264,8 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 			return nil, err
 		}
 	}
+	procEvents := make([]ical.Event, 0, len(procs))
+	procIDs := make([]int64, 0, len(procs))
 	for _, p := range procs {
 		title := "Umlaufverfahren"
 		if p.Body != "" {
@@ -248,9 +274,15 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		if p.Title != "" {
 			title += ": " + model.PublicText(p.Title)
 		}
-		events = append(events, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
+		procEvents = append(procEvents, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
 			Start: p.Deadline, URL: s.site.URL(r, fmt.Sprintf("/umlaufverfahren/%d", p.ID))})
+		procIDs = append(procIDs, p.ID)
 	}
+	// Stamped with the deadline's last change: a vote cast moves nothing.
+	if err := s.stampEvents(ctx, procEvents, "procedure", procIDs, "deadline"); err != nil {
+		return nil, err
+	}
+	events = append(events, procEvents...)
 	// The debriefs in which the member presents decisions (concept 2.2:
 	// the submitting member presents them), as "Mein Bereich" lists them
 	// once the invitation is sent (before, the feed lacked them).
@@ -290,42 +322,73 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		if err != nil {
 			return nil, err
 		}
-		events = append(events, ical.ConferenceEvents(dates, map[int64]string{b.ID: b.Name},
-			func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })...)
+		dateEvents, err := s.conferenceDateEvents(ctx, dates, map[int64]string{b.ID: b.Name},
+			func(int64) string { return s.site.URL(r, "/fachmk/"+url.PathEscape(b.Abbrev)) })
+		if err != nil {
+			return nil, err
+		}
+		events = append(events, dateEvents...)
 	}
 	if len(reportsOn) == 0 {
 		return events, nil
 	}
-	// The debrief of the last session held, to which the spokesperson is
-	// invited once the invitation is sent, as "Was ansteht" lists it
-	// (mySpokespersonDue; before, the feed lacked it).
-	if last > 0 {
-		held, err := s.st.SessionByNumber(ctx, council.ID, last)
-		if err != nil {
-			return nil, err
-		}
-		db, err := s.st.DebriefOfSession(ctx, held.ID)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return nil, err
-		}
-		if err == nil && db.Sent && !db.HeldOn.IsZero() {
-			e := ical.DebriefInvitationEvent(host, council.Abbrev, last, fmt.Sprintf("%d. Sitzung %s", last, council.Of()), db,
-				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", last)))
-			if !presenting[e.UID] {
-				events = append(events, e)
-			}
-		}
+	invited, err := s.spokespersonDebriefEvents(r, council, last, host, presenting)
+	if err != nil {
+		return nil, err
 	}
+	events = append(events, invited...)
 	// The deadline of the reports under "Reporting FachMK" (a week before
 	// the session), for each session still prepared, as the reports page
 	// enforces it; a cancelled session's stays, cancelled.
+	var reports []ical.Event
+	var reportIDs []int64
 	for _, se := range sessions {
 		if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !model.ReportDeadline(se).IsZero() {
-			events = append(events, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
+			reports = append(reports, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
 				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number))))
+			reportIDs = append(reportIDs, se.ID)
 		}
 	}
-	return events, nil
+	if err := s.stampEvents(ctx, reports, "session", reportIDs, sessionEventColumns...); err != nil {
+		return nil, err
+	}
+	return append(events, reports...), nil
+}
+
+// spokespersonDebriefEvents gives the debriefs (Nachbesprechungen) of the
+// last myDebriefSessions sessions held up to last, to which a
+// spokesperson is invited: as "Was ansteht" lists the last one
+// (mySpokespersonDue), each once the secretariat has saved it with a
+// date, its invitation sent or not — before, the feed waited for the
+// invitation and the page did not, so the spokesperson saw a debrief on
+// the page that the calendar lacked. One noted "Nachbesprechung entfällt"
+// stays, cancelled (ical.DebriefInvitationEvent), so that calendars that
+// had it strike it; one without a date ("Termin noch offen") gives none;
+// one the member presents in is in the feed already (presenting: UIDs).
+// SEQUENCE is the debrief's version, DTSTAMP its last change.
+func (s *Server) spokespersonDebriefEvents(r *http.Request, council model.Body, last int, host string, presenting map[string]bool) ([]ical.Event, error) {
+	ctx := r.Context()
+	recent, err := s.recentDebriefs(r, council, last)
+	if err != nil {
+		return nil, err
+	}
+	var events []ical.Event
+	var ids []int64
+	for _, sd := range recent {
+		n, db := sd.Session.Number, sd.Debrief
+		if db.HeldOn.IsZero() {
+			continue
+		}
+		// Read as a spokesperson reads it: no invitation text, the note
+		// without its reason (model.Debrief.ForConferences).
+		db = db.ForConferences(nil)
+		e := ical.DebriefInvitationEvent(host, council.Abbrev, n, fmt.Sprintf("%d. Sitzung %s", n, council.Of()), db,
+			s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", n)))
+		if !presenting[e.UID] {
+			events, ids = append(events, e), append(ids, db.ID)
+		}
+	}
+	return events, s.stampEvents(ctx, events, "debrief", ids)
 }
 
 // debriefPresentationEvents gives an event for each debrief with a date in
@@ -337,6 +400,7 @@ func (s *Server) debriefPresentationEvents(r *http.Request, member string, counc
 		return nil, err
 	}
 	var events []ical.Event
+	var ids []int64
 	index := map[int64]int{} // debrief id: its event
 	for _, p := range ps {
 		if p.Debrief.HeldOn.IsZero() {
@@ -359,6 +423,7 @@ func (s *Server) debriefPresentationEvents(r *http.Request, member string, counc
 		index[p.Debrief.ID] = len(events)
 		events = append(events, ical.DebriefEvent(host, council.Abbrev, p.Session.Number, session, p.Debrief, []string{line},
 			s.site.URL(r, "/mein-bereich#h-vorstellungen")))
+		ids = append(ids, p.Debrief.ID)
 	}
-	return events, nil
+	return events, s.stampEvents(r.Context(), events, "debrief", ids)
 }

@@ -25,6 +25,28 @@ type newSessionData struct {
 	// fields show it again, not Session's parsed values (a number "4x9"
 	// came back as "0", a date that is no date empty).
 	Typed url.Values
+	// Rotation names the rotation's chair for this year and the next
+	// (rotationHint), beside the field "Vorsitz".
+	Rotation string
+	// ChairWarning says that the chair a refused form had chosen by hand
+	// is another than the rotation's for the year of its date
+	// (chairWarning): a warning, not a refusal.
+	ChairWarning string
+}
+
+// renderNewSession shows the form planning a session of the council with
+// d, the rotation's chairs beside the chair's field and, for a refused
+// form, the warning of a chair other than the rotation's.
+func (s *Server) renderNewSession(w http.ResponseWriter, r *http.Request, status int, council model.Body, d newSessionData) {
+	var err error
+	if d.Rotation, err = s.rotationHint(r.Context(), council.ID); err == nil && d.Typed != nil {
+		d.ChairWarning, err = s.chairWarning(r.Context(), council.ID, d.Session.Date, d.Session.Chair)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen", Data: d})
 }
 
 // Value gives what was typed into field of the refused form, or def (the
@@ -56,8 +78,7 @@ func (s *Server) newSessionPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-		Data: newSessionData{Session: model.Session{Number: next, StartTime: "09:00", EndTime: "13:00"}, Members: members}})
+	s.renderNewSession(w, r, http.StatusOK, council, newSessionData{Session: model.Session{Number: next, StartTime: "09:00", EndTime: "13:00"}, Members: members})
 }
 
 // checkSpecialSession gives the reason a special session's application
@@ -143,8 +164,7 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(refused) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-			Data: newSessionData{Session: se, Members: members, Problems: refused, Typed: r.PostForm}})
+		s.renderNewSession(w, r, http.StatusUnprocessableEntity, council, newSessionData{Session: se, Members: members, Problems: refused, Typed: r.PostForm})
 		return
 	}
 	sections, err := s.st.Sections(ctx, council.ID)
@@ -158,9 +178,18 @@ func (s *Server) createSession(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
-		s.render(w, r, status, "session_new.html", view{Title: "Neue Sitzung", Active: "sitzungen",
-			Data: newSessionData{Session: se, Members: members, Problems: reasons, Typed: r.PostForm}})
+		s.renderNewSession(w, r, status, council, newSessionData{Session: se, Members: members, Problems: reasons, Typed: r.PostForm})
 		return
 	}
-	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number))
+	done := fmt.Sprintf("Die %d. Sitzung ist angelegt.", se.Number)
+	// A chair chosen by hand that the rotation does not give for the
+	// year: planned so, and said (it may be agreed).
+	if warning, err := s.chairWarning(ctx, council.ID, se.Date, se.Chair); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if warning != "" {
+		backWarning(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), done, chairWarningLead, warning+" "+chairWarningFixLater)
+		return
+	}
+	back(w, r, fmt.Sprintf("/sitzungen/%d/verwaltung", se.Number), done)
 }

@@ -83,19 +83,6 @@ func (d draftToSend) StampField() string {
 	return fmt.Sprintf("%d:%s", d.Number, d.Stamp)
 }
 
-// shownStamp gives the stamp of the minutes of session n among the
-// values of the start form's field "stand" (draftToSend.StampField); ""
-// if the form carries none for n.
-func shownStamp(values []string, n int) store.MinutesStamp {
-	prefix := strconv.Itoa(n) + ":"
-	for _, v := range values {
-		if stamp, ok := strings.CutPrefix(strings.TrimSpace(v), prefix); ok {
-			return store.MinutesStamp(stamp)
-		}
-	}
-	return ""
-}
-
 // newProcedureData gives the form's data: the rules, the draft minutes
 // with their stamps and the warning about the Königsteiner Schlüssel.
 func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, refused problems) (newProcedureData, error) {
@@ -189,11 +176,11 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		ps.ApprovesSession = n
-		if ps.MinutesStamp = shownStamp(r.PostForm["stand"], n); ps.MinutesStamp == "" {
-			// A form from before the stamp was carried, or one drawn
-			// while these minutes were no draft: nothing says what it
-			// showed.
-			refused.add(model.AtField("protokoll", model.ConflictError("Das Formular nennt nicht den Stand des Protokolls der %d. Sitzung, den es zeigte; das Umlaufverfahren ist nicht eingeleitet. Das Formular zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und leiten Sie das Verfahren erneut ein.", n)))
+		// A form from before the stamp was carried, one drawn while these
+		// minutes were no draft, or one garbled: nothing says what it
+		// showed.
+		if ps.MinutesStamp, err = shownStamp(r.PostForm, n, "das Umlaufverfahren ist nicht eingeleitet", "leiten Sie das Verfahren erneut ein"); err != nil {
+			refused.add(model.AtField("protokoll", err))
 		}
 		if strings.TrimSpace(f["titel"]) == "" {
 			f["titel"] = fmt.Sprintf("Bestätigung des Protokolls der %d. Sitzung", n)

@@ -181,28 +181,12 @@ func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQue
 // page asks for. It answers the request itself on errors and, as not
 // found, for a filter nothing can match (ok false).
 func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSize int) (council model.Body, q registerQuery, page store.RegisterPage, ok bool) {
-	ctx := r.Context()
-	council, err := s.councilBody(ctx)
-	if err != nil {
-		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
+	council, q, f, ok := s.registerFilterRequest(w, r)
+	if !ok {
 		return council, q, page, false
 	}
-	q, msg := parseRegisterQuery(r.URL.Query())
-	if msg != "" {
-		s.badRequest(w, r, msg)
-		return council, q, page, false
-	}
-	f, _, unmatched, err := s.registerFilter(ctx, council.ID, q)
-	if err == nil && unmatched != "" {
-		// A feed subscribed with a mistyped conference would stay empty
-		// for ever without telling its reader.
-		s.notFound(w, r, unmatched)
-		return council, q, page, false
-	}
-	if err == nil {
-		f.Offset, f.Limit = (q.Page-1)*pageSize, pageSize
-		page, err = s.st.Register(ctx, f)
-	}
+	f.Offset, f.Limit = (q.Page-1)*pageSize, pageSize
+	page, err := s.st.Register(r.Context(), f)
 	if err != nil {
 		s.serverError(w, r, err)
 		return council, q, page, false
@@ -359,6 +343,11 @@ type decisionData struct {
 	// with its confidential passages in the typed form, or the refused
 	// form as it was sent.
 	Correction correctionForm
+	// ListedIn is, for a decision taken in written procedure (no
+	// session), the session whose minutes list it under "Umlaufverfahren
+	// seit der letzten Sitzung" (procedureSession); zero while no such
+	// session is planned.
+	ListedIn model.Session
 }
 
 // correctionForm is the form of a decision's correction: its fields as
@@ -501,6 +490,12 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 			return
 		}
 	}
+	if dec.SessionID == 0 && dec.BodyID == council.ID {
+		if d.ListedIn, err = s.procedureSession(ctx, dec); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if dec.ItemID != 0 {
 		if d.Item, err = s.st.Item(ctx, dec.ItemID); err != nil {
 			s.serverError(w, r, err)
@@ -595,6 +590,59 @@ func (s *Server) renderDecision(w http.ResponseWriter, r *http.Request, status i
 	}
 	s.render(w, r, status, "decision.html", view{Title: dec.Name() + " " + dec.Label, Active: "beschluesse", Data: d})
 }
+
+// procedureSession gives the session whose minutes list dec, a decision
+// taken in written procedure, under "Umlaufverfahren seit der letzten
+// Sitzung": the one whose period (store.ProcedurePeriod, from the end of
+// the session before to its own end) holds the procedure's close, read
+// as the minutes read it (store.ProcedureDecisions), so that the page
+// links the session whose minutes do list it. The close is on the day of
+// adoption, so the candidates are the body's few sessions numbered from
+// the first dated on the day before on; a planned session counts (its
+// minutes will list it). Zero when there is none yet.
+func (s *Server) procedureSession(ctx context.Context, dec model.Decision) (model.Session, error) {
+	if dec.AdoptedOn.IsZero() {
+		return model.Session{}, nil
+	}
+	dayBefore := model.BerlinDate(dec.AdoptedOn.Time().AddDate(0, 0, -1))
+	first, err := s.st.FirstSessionAfter(ctx, dec.BodyID, model.BerlinDate(dec.AdoptedOn.Time().AddDate(0, 0, -2)))
+	if errors.Is(err, store.ErrNotFound) {
+		return model.Session{}, nil
+	}
+	if err != nil {
+		return model.Session{}, err
+	}
+	// Sessions on one day: FirstSessionAfter gives the one numbered
+	// highest, so those numbered just below it are candidates too.
+	candidates, err := s.st.SessionsAfter(ctx, dec.BodyID, max(0, first.Number-procedureSessionSlack-1), 2*procedureSessionSlack+1)
+	if err != nil {
+		return model.Session{}, err
+	}
+	for _, se := range candidates {
+		if se.Date.IsZero() || se.Cancelled() || se.Date.Before(dayBefore) {
+			continue
+		}
+		after, until, err := s.st.ProcedurePeriod(ctx, se)
+		if err != nil {
+			return model.Session{}, err
+		}
+		ds, err := s.st.ProcedureDecisions(ctx, dec.BodyID, after, until)
+		if err != nil {
+			return model.Session{}, err
+		}
+		for _, listed := range ds {
+			if listed.ID == dec.ID {
+				return se, nil
+			}
+		}
+	}
+	return model.Session{}, nil
+}
+
+// procedureSessionSlack is how many sessions around the first dated near
+// a written procedure's close procedureSession looks at: sessions held on
+// the same or the next day, and cancelled ones between.
+const procedureSessionSlack = 3
 
 // refuseCorrection answers a correction that err refused: the decision's
 // page with the form as it was sent and every reason at its field, or the

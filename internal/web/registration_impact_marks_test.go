@@ -46,10 +46,10 @@ func TestRegistrationNotesShowTheirMarks(t *testing.T) {
 		if strings.ContainsAny(main, model.RedactOpen+model.RedactClose) || strings.Contains(main, "[[") {
 			t.Errorf("%s shows raw marks: %s", name, main)
 		}
-		if impact := impactOf(page); !strings.Contains(impact, `(Die IMK ist <mark class="confidential" title="vertraulich">mit Haushaltszahlen</mark> vorab beteiligt.)`) {
+		if impact := impactOf(page); !strings.Contains(impact, `(Die IMK ist `+markOpen+`mit Haushaltszahlen`+markClose+` vorab beteiligt.)`) {
 			t.Errorf("%s: the impact note reads %q", name, impact)
 		}
-		if !strings.Contains(main, `Grund der Geschäftsstelle: Gehört <mark class="confidential" title="vertraulich">nach Rücksprache</mark> zuerst in die AL-Runde.`) {
+		if !strings.Contains(main, `Grund der Geschäftsstelle: Gehört `+markOpen+`nach Rücksprache`+markClose+` zuerst in die AL-Runde.`) {
 			t.Errorf("%s: the decline's reason reads %s", name, between(main, "Grund der Geschäftsstelle", "</p>"))
 		}
 	}
@@ -57,7 +57,7 @@ func TestRegistrationNotesShowTheirMarks(t *testing.T) {
 	// of a decline too, and printed it raw as well.
 	_, mine := do(t, he, "GET", ts.URL+"/mein-bereich", nil)
 	mine = strings.ReplaceAll(mine, "\u00ad", "")
-	if reason := between(mine, "Grund: ", "</li>"); strings.ContainsAny(reason, model.RedactOpen+model.RedactClose) || !strings.Contains(reason, `<mark class="confidential" title="vertraulich">nach Rücksprache</mark>`) {
+	if reason := between(mine, "Grund: ", "</li>"); strings.ContainsAny(reason, model.RedactOpen+model.RedactClose) || !strings.Contains(reason, markOpen+`nach Rücksprache`+markClose) {
 		t.Errorf("Mein Bereich: the decline's reason reads %q", reason)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"gremium/internal/store"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -113,6 +114,52 @@ func (s *Server) minutesToApprove(ctx context.Context, bodyID int64, number int)
 	return out, nil
 }
 
+// shownStamp reads the stamp (store.MinutesStamp) of the minutes of the
+// session numbered n that a form was drawn with, from its field "stand",
+// for every form that approves or sends minutes as it showed them: the
+// approval in the running session, a correction's approval and the start
+// of a written procedure. A value is "n:stamp" (the procedure's form,
+// which carries one per draft it offers, draftToSend.StampField) or the
+// stamp alone (a form about one minutes); values for other sessions are
+// passed over. A form without a stamp for n, or with one that is no stamp
+// (garbled: not the 32 hexadecimal digits store.MinutesStamp is), is
+// refused alike on all three: a conflict that says what did not happen
+// (notDone, "die Berichtigung ist nicht genehmigt") and what to do again
+// ("genehmigen Sie erneut"), nothing stored. Before, each form read the
+// field itself, and a garbled stamp went to the store, which said that
+// the minutes had changed meanwhile.
+func shownStamp(form url.Values, n int, notDone, again string) (store.MinutesStamp, error) {
+	key := strconv.Itoa(n)
+	for _, v := range form["stand"] {
+		v = strings.TrimSpace(v)
+		if k, stamp, keyed := strings.Cut(v, ":"); keyed {
+			if k != key {
+				continue
+			}
+			v = stamp
+		}
+		if wellFormedStamp(v) {
+			return store.MinutesStamp(v), nil
+		}
+		break
+	}
+	return "", model.ConflictError("Das Formular nennt nicht den Stand des Protokolls der %d. Sitzung, den es zeigte; %s. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und %s.", n, notDone, again)
+}
+
+// wellFormedStamp reports whether v has the form of a stamp
+// (store.MinutesStamp: 16 bytes in lower-case hexadecimal digits).
+func wellFormedStamp(v string) bool {
+	if len(v) != 32 {
+		return false
+	}
+	for _, c := range v {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 // approveMinutes approves the draft minutes of an earlier session in the
 // running one. It approves the state the Verwaltung page showed: the
 // form's stamp ("stand", minutesToApprove) goes to the store, which
@@ -137,13 +184,11 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, fmt.Sprintf("Die %d. Sitzung ist nicht erfasst.", n))
 		return
 	}
-	shown := store.MinutesStamp(strings.TrimSpace(r.PostFormValue("stand")))
 	seen, _ := strconv.ParseInt(r.PostFormValue("kommentar_bis"), 10, 64)
-	if shown == "" {
-		// A form from before the stamp was carried: nothing says what
-		// it showed.
-		err = model.ConflictError("Das Protokoll der %d. Sitzung ist nicht genehmigt: Das Formular nennt nicht den Stand, den es zeigte. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und genehmigen Sie erneut.", n)
-	} else {
+	// A form from before the stamp was carried, or one garbled: nothing
+	// says what it showed.
+	shown, err := shownStamp(r.PostForm, n, "das Protokoll ist nicht genehmigt", "genehmigen Sie erneut")
+	if err == nil {
 		var text string
 		if text, err = s.internalText(r, old.ID); err != nil {
 			s.serverError(w, r, err)

@@ -41,6 +41,8 @@ func (s *Server) routes(mux router) {
 	mux.HandleFunc("GET /sitzungen/{nr}/protokoll.txt", s.protocolText)
 	mux.HandleFunc("GET /beschluesse", s.decisionList)
 	mux.HandleFunc("GET /beschluesse.atom", s.decisionFeed)
+	mux.HandleFunc("GET /beschluesse.csv", s.registerCSV)
+	mux.HandleFunc("GET /beschluesse.pdf", s.registerPDF)
 	mux.HandleFunc("GET /beschluesse/{ref...}", s.decisionPage)
 	mux.HandleFunc("GET /suche", s.searchPage)
 	// The legal pages whose content the operator sets (legal.go).
@@ -318,6 +320,8 @@ Disallow: /suche
 Disallow: /beschluesse?
 Allow: /beschluesse?vor=
 Disallow: /beschluesse.atom?
+Disallow: /beschluesse.csv
+Disallow: /beschluesse.pdf
 Disallow: /sitzungen?
 Allow: /sitzungen?jahr=
 Disallow: /auftraege?

@@ -38,6 +38,11 @@ type sessionEditData struct {
 	// between, the stored value beside each field that differs from what
 	// was typed.
 	Meanwhile meanwhile
+	// ChairWarning says that the chair the form shows, chosen by hand, is
+	// another than the rotation's for the year of its date (chairWarning):
+	// a warning beside the field, not a refusal — the chair may deviate
+	// by agreement.
+	ChairWarning string
 }
 
 // Summary gives the box above the page (template "error-summary") for a
@@ -111,6 +116,10 @@ func (s *Server) renderSessionEditData(w http.ResponseWriter, r *http.Request, s
 		return
 	}
 	d.Members, d.Deletable = members, se.Status == model.StatusPlanned && !se.AgendaPublished
+	if d.ChairWarning, err = s.chairWarning(r.Context(), se.BodyID, d.Change.Date, d.Change.Chair); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, status, "session_edit.html", view{Title: se.Title() + " bearbeiten", Active: "sitzungen", Data: d})
 }
 
@@ -197,6 +206,15 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	notice += s.movedConsequences(r.Context(), se, now, c.Chair == "")
+	var chairWarning string
+	if now.Chair != se.Chair || now.Date.Year != se.Date.Year {
+		// A chair chosen or kept by hand that the rotation does not give
+		// for the (new) year: saved, and said.
+		if chairWarning, err = s.chairWarning(r.Context(), now.BodyID, now.Date, c.Chair); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if c.RegistrationDeadline != se.RegistrationDeadline {
 		notice += deadlineNotice(model.Session{Number: se.Number, BodySlug: se.BodySlug, BodyAbbrev: se.BodyAbbrev, RegistrationDeadline: c.RegistrationDeadline}, se.RegistrationDeadline, s.today(), false)
 	}
@@ -207,6 +225,10 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		notice += deadlineNotice(after, prepared.RegistrationDeadline, s.today(), true)
+	}
+	if chairWarning != "" {
+		backWarning(w, r, se.Path()+"/verwaltung", notice, chairWarningLead, chairWarning+" "+chairWarningFixLater)
+		return
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
 }

@@ -158,7 +158,7 @@ var screenSkipped = []string{
 	"/beschluesse.atom", "/dokumente/{id}", "/sitzungen/{nr}/live/ereignisse", "/sitzungen/{nr}/live/stand",
 	"/sitzungen/{nr}/abstimmung/stand", "/sitzungen/{nr}/redeliste", "/sitzungen/{nr}/beamer/stand",
 	"/sitzungen/{nr}/eingereichte-protokollnotizen", // the live box of the submitted notes, a fragment of the live page
-	"/auftraege.csv", "/auftraege.pdf", "/kalender/{datei}",
+	"/auftraege.csv", "/auftraege.pdf", "/beschluesse.csv", "/beschluesse.pdf", "/kalender/{datei}",
 	"/evaluation/ergebnisse.csv", "/evaluation/ergebnisse.pdf", "/briefings/{id}/pdf", "/sitzungen/{nr}/nachbesprechung.pdf", "/fachmk/sprecher.csv", "/fachmk/sprecher.pdf",
 	"/fachmk/termine.ics", "/fachmk/{abbrev}/termine.ics", "/aenderungsprotokoll.csv", "/anmelden/oidc", "/anmelden/oidc/rueckruf",
 	"/",

@@ -59,7 +59,8 @@ var numberWords = []string{"beschluss", "beschlussempfehlung", "beschluss-nr.", 
 // it is nothing but a number of the body numbering by pattern in a
 // spelling its address /beschluesse/{ref} accepts ("2025/26",
 // "B-2025/26-IT", "b-2025/026-it", "Beschluss 2025/26", in quotation
-// marks or not: decisionRefFits). ok is false for a query with other
+// marks or not: decisionRefFits), or without the body's suffix or prefix
+// ("B-2025/26", "2025/26-IT": numberFits). ok is false for a query with other
 // words ("Kooperation 2025/26"), a bare year, or a number of another
 // body's form (BE-2025/26-AL).
 func decisionNumberQuery(pattern, q string) (n model.DecisionNumber, ok bool) {
@@ -71,10 +72,29 @@ func decisionNumberQuery(pattern, q string) (n model.DecisionNumber, ok bool) {
 	if len(fields) != 1 {
 		return n, false
 	}
-	if n, ok = model.ParseDecisionRef(fields[0]); !ok || !decisionRefFits(pattern, fields[0]) {
+	if n, ok = model.ParseDecisionRef(fields[0]); !ok || !numberFits(pattern, fields[0]) {
 		return n, false
 	}
 	return n, true
+}
+
+// numberFits reports whether ref, holding a decision number, names one
+// of the body numbering by pattern (decisionRefFits), also as printed
+// without the body's marks around it: without the suffix ("B-2025/26" for
+// B-2025/26-IT, as people copy it from the minutes) or the prefix
+// ("2025/26-IT"). Before, the search named no decision for "B-2025/26".
+// Another body's marks still do not fit: "BE-2025/26" is no number of
+// the council's, "B-2025/26" none of the AL-Runde's BE-{JJJJ}/{NN}-AL.
+func numberFits(pattern, ref string) bool {
+	if decisionRefFits(pattern, ref) {
+		return true
+	}
+	start, end := strings.Index(pattern, "{"), strings.LastIndex(pattern, "}")
+	if start < 0 || end < start {
+		return false
+	}
+	prefix, suffix := pattern[:start], pattern[end+1:]
+	return suffix != "" && decisionRefFits(pattern, ref+suffix) || prefix != "" && decisionRefFits(pattern, prefix+ref)
 }
 
 // numberHitFor gives the decision the query q names by its number, as

@@ -72,7 +72,9 @@ func TestSessionEndsOnlyAfterTheVote(t *testing.T) {
 		t.Error("the management page does not say that a vote runs")
 	}
 	se, _ = st.Session(ctx, se.ID)
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", url.Values{"version": {strconv.Itoa(se.Version)}, "naechster": {"beendet"}, "offene_vorschlaege": {"ja"}})
+	end := endForm(se)
+	end.Set("offene_vorschlaege", "ja")
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "eine Abstimmung läuft noch") || !strings.Contains(page, `href="/sitzungen/48/live#abstimmung"`) {
 		t.Errorf("ending with an open vote: %d %.300s", code, page)
 	}

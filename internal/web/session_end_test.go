@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -41,7 +40,7 @@ func TestDeclinedRegistrationDoesNotHoldUpTheEnd(t *testing.T) {
 		t.Errorf("the management page lists a registration's proposal as open: %s", between(page, `id="h-status"`, "</section>"))
 	}
 	se, _ := st.Session(ctx, sid)
-	end := url.Values{"version": {fmt.Sprint(se.Version)}, "naechster": {"beendet"}}
+	end := endForm(se)
 	if code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/status", end); code != http.StatusSeeOther {
 		t.Fatalf("ending with every agenda proposal voted: %d %s", code, between(page, `id="h-status"`, "</section>"))
 	}

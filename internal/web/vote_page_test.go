@@ -49,7 +49,7 @@ func TestVotePageNamesAndMarksTheProposal(t *testing.T) {
 				if strings.Contains(body, "Beschlusssvorschlag") || strings.Contains(body, model.RedactOpen) {
 					t.Errorf("%s: a misspelt name or a passage's marks", path)
 				}
-				if !strings.Contains(body, `<mark class="confidential" title="vertraulich">mit Kosten von 3 Mio. Euro</mark>`) {
+				if !strings.Contains(body, markOpen+`mit Kosten von 3 Mio. Euro`+markClose) {
 					t.Errorf("%s does not mark the confidential passage", path)
 				}
 			}

@@ -308,12 +308,12 @@ func TestProtocolVersions(t *testing.T) {
 }
 
 func TestMarked(t *testing.T) {
-	const m = `<mark class="confidential" title="vertraulich">`
+	const m, e = markOpen, markClose
 	tests := []struct{ name, in, want string }{
 		{"plain", "a <b>", "a &lt;b&gt;"},
-		{"passages", "a <b> ⟦geheim & so⟧ c ⟦offen", "a &lt;b&gt; " + m + "geheim &amp; so</mark> c " + m + "offen</mark>"},
-		{"nested", "a ⟦b ⟦c⟧ d⟧ e", "a " + m + "b c d</mark> e"},
-		{"stray close", "geheim⟧ offen", m + "geheim</mark> offen"},
+		{"passages", "a <b> ⟦geheim & so⟧ c ⟦offen", "a &lt;b&gt; " + m + "geheim &amp; so" + e + " c " + m + "offen" + e},
+		{"nested", "a ⟦b ⟦c⟧ d⟧ e", "a " + m + "b c d" + e + " e"},
+		{"stray close", "geheim⟧ offen", m + "geheim" + e + " offen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -348,7 +348,7 @@ func TestInternalProtocolPage(t *testing.T) {
 	if strings.Contains(page, "REDACTED") {
 		t.Error("the internal minutes show the source tool's English marker")
 	}
-	for _, want := range []string{"Interne Fassung", `<mark class="confidential" title="vertraulich">im Quelldokument geschwärzt</mark>`,
+	for _, want := range []string{"Interne Fassung", markOpen + `im Quelldokument geschwärzt` + markClose,
 		"Vertraulich – nicht in der öffentlichen Fassung", "vollständig geschwärzt"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("internal protocol lacks %q", want)
