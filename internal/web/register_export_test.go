@@ -94,10 +94,7 @@ func TestRegisterExportsMatchThePage(t *testing.T) {
 			t.Fatalf("%s: %d %s", pdfURL, res.StatusCode, res.Header.Get("Content-Type"))
 		}
 		text := pdftest.Words(t, []byte(pdf))
-		var inPDF []string
-		for _, m := range regexp.MustCompile(`B-\d{4}/\d+-IT`).FindAllString(text, -1) {
-			inPDF = append(inPDF, m)
-		}
+		inPDF := regexp.MustCompile(`B-\d{4}/\d+-IT`).FindAllString(text, -1)
 		if !slices.Equal(inPDF, want) {
 			t.Errorf("%s lists %v, the page %v:\n%s", pdfURL, inPDF, want, text)
 		}
