@@ -450,6 +450,37 @@ type FollowUpReport struct {
 	Comment     string `json:"kommentar,omitempty" form:"kommentar"`
 }
 
+// checkFieldsOfState refuses the members of the report its state does not
+// take, each at its member (400), so nothing is stored: the evidence of
+// "erledigt" (erledigtAm, nachweis, nachweisDokument, nachweisBeschluss,
+// nachweisSitzung, nachweisTop) with another state, the reason of
+// "entfallen" (begruendung) with another state. Before, "in_arbeit" with
+// a nachweisDokument answered 200 and dropped the document. The form
+// (web) sends every field whatever the state chosen — it shows the
+// evidence recorded so far, also when the office reopens a follow-up —
+// and takes for each state only its fields, as its text says; a client
+// of the API names the members it sends.
+func (in FollowUpReport) checkFieldsOfState() error {
+	st := model.FollowUpStatus(in.Status)
+	if !st.Valid() {
+		return nil // refused with its reason by the reader (input.FollowUpReport)
+	}
+	var refused []error
+	refuse := func(field, what string, given bool, takes model.FollowUpStatus) {
+		if given && st != takes {
+			refused = append(refused, model.AtField(field, model.InputError("%s gehört nur zum Stand „%s“, nicht zum Stand „%s“; bitte weglassen.", what, takes.Label(), st.Label())))
+		}
+	}
+	refuse("erledigt_am", "Das Datum der Erledigung (erledigtAm)", in.DoneOn != "", model.FollowUpDone)
+	refuse("nachweis", "Der Nachweis (nachweis)", in.Evidence != "", model.FollowUpDone)
+	refuse("nachweis_dokument", "Ein Dokument als Nachweis (nachweisDokument)", in.Document != 0, model.FollowUpDone)
+	refuse("nachweis_beschluss", "Ein Beschluss als Nachweis (nachweisBeschluss)", in.Decision != "", model.FollowUpDone)
+	refuse("nachweis_sitzung", "Die Sitzung des Nachweises (nachweisSitzung)", in.ItemSession != "", model.FollowUpDone)
+	refuse("nachweis_top", "Der Tagesordnungspunkt des Nachweises (nachweisTop)", in.Item != "", model.FollowUpDone)
+	refuse("begruendung", "Die Begründung (begruendung)", in.Reason != "", model.FollowUpDropped)
+	return errors.Join(refused...)
+}
+
 // apiReportFollowUp records the state of a follow-up for the token's
 // account (POST /api/v1/auftraege/{id}/stand): the secretariat, or the
 // office of a member responsible for it — the rule of the form
@@ -508,6 +539,10 @@ func (a *Server) apiReportFollowUp(w http.ResponseWriter, r *http.Request) {
 		"nachweis_sitzung": in.ItemSession, "nachweis_top": in.Item, "begruendung": in.Reason, "kommentar": in.Comment}
 	if in.Document != 0 {
 		fields["nachweis_dokument"] = strconv.FormatInt(in.Document, 10)
+	}
+	if err := in.checkFieldsOfState(); err != nil {
+		a.fail(w, r, err)
+		return
 	}
 	rep, err := input.FollowUpReport(ctx, a.st, u, id, sessionID, council.ID, in.Version, func(name string) string { return fields[name] })
 	if err != nil {

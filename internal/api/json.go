@@ -14,7 +14,6 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
-	"gremium/internal/search"
 	"gremium/internal/store"
 )
 
@@ -585,30 +584,11 @@ func (a *Server) apiDecisions(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	q, err := model.ParseRegisterQuery(r.URL.Query())
-	if err != nil {
-		queryError(w, model.FieldOf(err), model.ReasonOf(err))
+	q, f, ok := a.decisionsFilter(w, r, council)
+	if !ok {
 		return
 	}
 	page := q.Page
-	// A topic or conference that does not exist is named, not answered
-	// with an empty list that looks like "no decision concerns it".
-	f, _, err := search.RegisterFilter(ctx, a.st, council.ID, q)
-	if err == nil && q.Reporter != "" {
-		// A reporting member that does not exist (?be=XX): refused at
-		// its parameter as an unknown topic is, not an empty list.
-		var members []model.Member
-		if members, err = a.st.Members(ctx); err == nil {
-			err = model.UnknownMember("be", q.Reporter, members)
-		}
-	}
-	if c := model.ClassOf(err); c == model.ErrNotFound || c == model.ErrInput {
-		queryError(w, model.FieldOf(err), model.ReasonOf(err))
-		return
-	} else if err != nil {
-		a.fail(w, r, err)
-		return
-	}
 	f.Limit, f.Offset = DecisionsPerPage, (page-1)*DecisionsPerPage
 	res, err := a.st.Register(ctx, f)
 	if err != nil {
@@ -965,8 +945,11 @@ func (a *Server) apiProcedures(w http.ResponseWriter, r *http.Request) {
 			// page gives it).
 			o.Decision = d.Label
 		}
+		// The vote of the token's member office only (model.MemberOffice),
+		// as on the procedure's page: before, a spokesperson's token read
+		// how its Land had voted while the procedure was open.
 		for _, v := range p.Votes {
-			if v.Member == u.MemberAbbrev && u.MemberAbbrev != "" {
+			if office := model.MemberOffice(u); office != "" && v.Member == office {
 				o.OwnVote = string(v.Choice)
 			}
 		}
@@ -1131,8 +1114,10 @@ func (a *Server) apiOpenSessionVote(w http.ResponseWriter, r *http.Request) {
 	} else if len(drafts) == 1 {
 		out.Subject = model.TypedMarks(drafts[0].Title)
 	}
+	// The office's own vote only (model.MemberOffice), as on the vote's
+	// page; not a spokesperson's Land's.
 	for _, c := range v.Votes {
-		if c.Member == u.MemberAbbrev {
+		if office := model.MemberOffice(u); office != "" && c.Member == office {
 			out.OwnVote = string(c.Choice)
 		}
 	}

@@ -178,7 +178,7 @@ func assembleDebrief(ctx context.Context, s *store.Store, council model.Body) er
 	}
 	names := model.NamesOf(members)
 	var entries []model.DebriefEntry
-	lines := map[int64][]string{} // the invitation's lines per conference
+	parts := map[int64]*model.DebriefConference{} // the invitation's part per conference
 	var order []int64
 	for _, dec := range decisions {
 		if len(confsOf[dec.ID]) == 0 {
@@ -190,10 +190,11 @@ func assembleDebrief(ctx context.Context, s *store.Store, council model.Body) er
 		}
 		for _, c := range confsOf[dec.ID] {
 			entries = append(entries, model.DebriefEntry{DecisionID: dec.ID, ConferenceID: c, Presenter: presenter})
-			if _, ok := lines[c]; !ok {
+			if _, ok := parts[c]; !ok {
+				parts[c] = &model.DebriefConference{Name: byID[c].Name}
 				order = append(order, c)
 			}
-			lines[c] = append(lines[c], fmt.Sprintf("- %s %s (Vorstellung: %s)", dec.Label, model.Public.Text(dec.Title), names.Of(presenter)))
+			parts[c].Presentations = append(parts[c].Presentations, model.DebriefPresentation{Decision: dec, Presenter: names.Of(presenter)})
 		}
 	}
 	if len(entries) == 0 {
@@ -208,17 +209,13 @@ func assembleDebrief(ctx context.Context, s *store.Store, council model.Body) er
 	}
 	db := model.Debrief{SessionID: se.ID, HeldOn: model.BerlinDate(day), StartTime: "10:00", EndTime: "11:30", Place: "Videokonferenz",
 		Link: debriefLink, Entries: entries}
-	// The invitation as the debrief page drafts it, conferences in the
-	// order of their names.
-	var b strings.Builder
-	fmt.Fprintf(&b, "Sehr geehrte Damen und Herren,\n\nzur Nachbesprechung der %d. Sitzung des IT-Planungsrats vom %s laden wir die Geschäftsstellen der Fachministerkonferenzen am %s (%s) herzlich ein.",
-		se.Number, se.Date.German(), db.When(), db.Place)
-	fmt.Fprintf(&b, "\n\nZur Teilnahme: %s", db.Link)
-	b.WriteString("\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
+	// The invitation as the debrief page drafts it (model.DebriefInvitation),
+	// conferences in the order of their names.
 	slices.SortStableFunc(order, func(a, b int64) int { return strings.Compare(byID[a].Name, byID[b].Name) })
+	conferences := make([]model.DebriefConference, len(order))
 	reachable := false
-	for _, c := range order {
-		fmt.Fprintf(&b, "\n%s:\n%s\n", byID[c].Name, strings.Join(lines[c], "\n"))
+	for i, c := range order {
+		conferences[i] = *parts[c]
 		contacts, err := s.Contacts(ctx, c)
 		if err != nil {
 			return err
@@ -229,13 +226,12 @@ func assembleDebrief(ctx context.Context, s *store.Store, council model.Body) er
 			}
 		}
 	}
-	b.WriteString("\nMit freundlichen Grüßen\nGeschäftsstelle des IT-Planungsrats (FITKO)")
-	db.Invitation = b.String()
+	db.Invitation = model.DebriefInvitation(se, db, conferences)
 	if !reachable {
 		_, err := s.CreateDebrief(ctx, db)
 		return err
 	}
-	_, err = s.SendDebriefInvitation(ctx, db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
+	_, err = s.SendDebriefInvitation(ctx, db, model.DebriefInvitationSubject(se))
 	return err
 }
 

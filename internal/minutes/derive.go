@@ -40,7 +40,12 @@ type Proposal struct {
 	Origin string
 	// Sentence is the sentence of the minutes the proposal is drawn from;
 	// Phrase the words that made it one.
-	Sentence    string
+	Sentence string
+	// Text is the follow-up's task as it reads on its own, outside the
+	// minutes: the sentence, a leading pronoun for the deciding body
+	// replaced by its name ("Er bittet BY, …" reads "Der IT-Planungsrat
+	// bittet BY, …"; Standalone). The proposals' forms offer it.
+	Text        string
 	Phrase      string
 	Responsible string
 	DueDate     model.Date
@@ -56,7 +61,11 @@ type Proposal struct {
 
 // FollowUp gives the proposal as the follow-up it would become.
 func (p Proposal) FollowUp() model.FollowUp {
-	return model.FollowUp{ItemID: p.ItemID, DecisionID: p.DecisionID, Text: p.Sentence, Responsible: p.Responsible,
+	text := p.Text
+	if text == "" {
+		text = p.Sentence
+	}
+	return model.FollowUp{ItemID: p.ItemID, DecisionID: p.DecisionID, Text: text, Responsible: p.Responsible,
 		DueDate: p.DueDate, DueSession: p.DueSession, Status: model.FollowUpOpen, Source: p.Source, SourceID: p.SourceID, ProposalKey: p.Key}
 }
 
@@ -357,6 +366,7 @@ func (d Deriver) Propose(doc Document) []Proposal {
 		add := func(p Proposal, f finding) {
 			p.ItemID, p.ItemLabel = it.ID, it.Label()
 			p.Phrase, p.Responsible, p.DueDate, p.DueSession = f.phrase, f.responsible, f.date, f.session
+			p.Text = Standalone(p.Sentence, doc.Body)
 			p.Key = proposalKey(current, it.AgendaItem, p.Sentence)
 			if p.Origin == "" {
 				p.Origin = p.Source.Label()
@@ -430,7 +440,7 @@ func (d Deriver) Propose(doc Document) []Proposal {
 					continue
 				}
 				p := Proposal{Key: procedureProposalKey(current, dec, s), ItemLabel: "Umlaufverfahren", DecisionID: dec.ID,
-					Source: model.SourceDecision, SourceID: dec.ID, Origin: dec.ProposalLabel(), Sentence: s,
+					Source: model.SourceDecision, SourceID: dec.ID, Origin: dec.ProposalLabel(), Sentence: s, Text: Standalone(s, doc.Body),
 					Phrase: f.phrase, Responsible: f.responsible, DueDate: f.date, DueSession: f.session}
 				if !coveredBy(d.ProcedureFollowUps[dec.ID], &p) {
 					out = append(out, p)
@@ -471,7 +481,7 @@ func covers(have model.FollowUp, p Proposal) coverage {
 		some = some || have.ResponsibleIs(who)
 	}
 	switch {
-	case have.ProposalKey != "" && have.ProposalKey == p.Key, sameText(have.Text, p.Sentence),
+	case have.ProposalKey != "" && have.ProposalKey == p.Key, sameText(have.Text, p.Sentence), sameText(have.Text, p.Text),
 		sameDeadline && (hasDeadline || all),
 		all && p.DueDate.IsZero() && p.DueSession == 0:
 		return coversSurely
@@ -498,6 +508,23 @@ func coveredBy(haves []model.FollowUp, p *Proposal) bool {
 		}
 	}
 	return false
+}
+
+// Standalone gives a sentence of the minutes as it reads on its own: a
+// leading pronoun that stands for the deciding body ("Er bittet BY, …",
+// the decision's later points) is replaced by the body's name ("Der
+// IT-Planungsrat bittet BY, …"), so that a follow-up drawn from it says
+// who asks. Any other sentence is given unchanged, as is every sentence
+// when the body has no name.
+func Standalone(sentence string, body model.Body) string {
+	name := body.TheUpper()
+	if name == "" {
+		return sentence
+	}
+	if rest, ok := strings.CutPrefix(sentence, body.PronounUpper()+" "); ok {
+		return name + " " + rest
+	}
+	return sentence
 }
 
 // sameText says whether two texts are the same sentence: marks, case,

@@ -15,11 +15,13 @@ const QuorumLead = "Feststellung der Beschlussfähigkeit"
 // beside the minutes rows (Item.RecordLines), as the published minutes
 // write them under the opening item (TOP 00 of the 47th session:
 // "Feststellung der Beschlussfähigkeit. … TOP 10 „Bericht des
-// Themenpaten Informationssicherheit“ wird vorgezogen."): the quorum
-// check's finding under the item it was made at (the first item if it
-// was made before any was taken up), then the items taken up out of the
-// agenda's order, under the first item. One store call; nothing for a
-// session without items or without a record (an imported one).
+// Themenpaten Informationssicherheit“ wird vorgezogen."): each finding of
+// the quorum check under the item it was made at (the opening finding
+// under the first item), in the order made, then the items taken up out
+// of the agenda's order, under the first item. One store call; nothing
+// for a session without items or without a record (an imported one).
+// Before, the session kept one finding, and a second save of the
+// attendance at TOP 01 moved the opening finding there.
 func attachRecord(ctx context.Context, st *store.Store, sessionID int64, sections []Section) error {
 	var items []*Item
 	for si := range sections {
@@ -34,10 +36,16 @@ func attachRecord(ctx context.Context, st *store.Store, sessionID int64, section
 	if err != nil {
 		return err
 	}
-	if line := quorumLine(rec.Quorum, rec.QuorumReason); line != "" {
+	for _, f := range rec.Quorum {
+		line := quorumLine(f.Result, f.Reason)
+		if line == "" {
+			continue
+		}
+		// An item no longer in these minutes (moved to another session)
+		// gives its finding to the opening item.
 		at := items[0]
 		for _, it := range items {
-			if it.ID == rec.QuorumItemID && rec.QuorumItemID != 0 {
+			if f.ItemID != 0 && it.ID == f.ItemID {
 				at = it
 			}
 		}

@@ -147,15 +147,61 @@ func TestMinutesRecordItemsTakenUpEarly(t *testing.T) {
 			t.Errorf("TOP %s records %q", n, lines[n])
 		}
 	}
-	// A quorum established again at TOP 10 is recorded there.
+	// A quorum found again at TOP 10 with a different count is recorded
+	// there; the opening finding stays under TOP 00.
 	if err := st.SetCurrentItem(ctx, se, items["10"]); err != nil {
 		t.Fatal(err)
 	}
-	if ok, _, err := st.EstablishQuorum(ctx, se); err != nil || !ok {
+	if ok, _, err := st.SaveAttendance(ctx, se, present(voters[:12]...)); err != nil || !ok {
 		t.Fatalf("quorum at TOP 10: %v %v", ok, err)
 	}
 	lines, _ = recordOf(t, st, se)
-	if len(lines["00"]) != 1 || len(lines["10"]) != 1 || !strings.HasPrefix(lines["10"][0], "Feststellung der Beschlussfähigkeit – beschlussfähig") {
-		t.Errorf("quorum established at TOP 10: TOP 00 %q, TOP 10 %q", lines["00"], lines["10"])
+	if !slices.Equal(lines["00"], want) || !slices.Equal(lines["10"], []string{"Feststellung der Beschlussfähigkeit – beschlussfähig: 12 von 17 stimmberechtigten Mitgliedern anwesend (nötig: 9)."}) {
+		t.Errorf("quorum found again at TOP 10: TOP 00 %q, TOP 10 %q", lines["00"], lines["10"])
+	}
+}
+
+// TestMinutesRecordEachQuorumFindingAtItsItem: the session day of the
+// 48th session as the reviewer ran it. The attendance is saved before any
+// item is called (16 of 17), TOP 00 (the Grüne Liste) is voted, and at
+// TOP 01 the list is saved again to add advisory members: the finding is
+// the same. At TOP 02 four Länder leave: a new finding. Before, the one
+// finding kept moved to the item called at the last save, and the
+// minutes (page, PDF, text, public version: all render Item.RecordLines) said "beschlussfähig: 16 von
+// 17 …" under TOP 01 and nothing at the opening.
+func TestMinutesRecordEachQuorumFindingAtItsItem(t *testing.T) {
+	ctx := context.Background()
+	st, se, items, voters := sessionDay(t)
+	if _, err := st.CreateMember(ctx, model.Member{Abbrev: "DLT", Name: "Deutscher Landkreistag", Kind: model.MemberAdvisory, Position: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _, err := st.SaveAttendance(ctx, se, present(voters[:16]...)); err != nil || !ok {
+		t.Fatalf("16 present at the opening: %v %v", ok, err)
+	}
+	for _, n := range []string{"00", "01"} {
+		if err := st.SetCurrentItem(ctx, se, items[n]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, _, err := st.SaveAttendance(ctx, se, present(append(voters[:16:16], "DLT")...)); err != nil || !ok {
+		t.Fatalf("advisory members added at TOP 01: %v %v", ok, err)
+	}
+	if err := st.SetCurrentItem(ctx, se, items["02"]); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _, err := st.SaveAttendance(ctx, se, present(append(voters[:12:12], "DLT")...)); err != nil || !ok {
+		t.Fatalf("12 present at TOP 02: %v %v", ok, err)
+	}
+	opening := "Feststellung der Beschlussfähigkeit – beschlussfähig: 16 von 17 stimmberechtigten Mitgliedern anwesend (nötig: 9)."
+	later := "Feststellung der Beschlussfähigkeit – beschlussfähig: 12 von 17 stimmberechtigten Mitgliedern anwesend (nötig: 9)."
+	want := map[string][]string{"00": {opening}, "02": {later}}
+	lines, text := recordOf(t, st, se)
+	for _, n := range []string{"00", "01", "02", "10"} {
+		if !slices.Equal(lines[n], want[n]) {
+			t.Errorf("TOP %s records %q; want %q", n, lines[n], want[n])
+		}
+	}
+	if i, j := strings.Index(text, opening), strings.Index(text, later); i < 0 || j < i || !strings.Contains(text[i:j], "Digitale Dachmarke") {
+		t.Errorf("the text export does not give the findings at TOP 00 and TOP 02:\n%s", text)
 	}
 }

@@ -101,6 +101,11 @@ type AgendaItem struct {
 	// DeclineReason is why the secretariat declined the registration
 	// (Status ItemDeclined; "" when it gave none).
 	DeclineReason string
+	// ChangeRequest is the change the secretariat asked of the
+	// registration ("Änderung erbeten", with its reason): it waits for
+	// the member office, which changes it and so sends it back (""
+	// again). Only with Status ItemRegistered; never public.
+	ChangeRequest string
 	Version       int
 }
 

@@ -329,6 +329,20 @@ func (b Body) The() string { return b.withArticle("der", "die", "das") }
 // E-Justice-Rat tagt am …", "Die Innenministerkonferenz tagt am …".
 func (b Body) TheUpper() string { return b.withArticle("Der", "Die", "Das") }
 
+// PronounUpper gives the pronoun that stands for the body at the start of
+// a sentence: "Er" for the IT-Planungsrat, "Sie" for the AL-Runde or a
+// Fachministerkonferenz, "Es" for a Kooperationsgremium — as a decision's
+// later points name the body that decides ("Er bittet BY, …").
+func (b Body) PronounUpper() string {
+	switch b.gender() {
+	case feminine:
+		return "Sie"
+	case neuter:
+		return "Es"
+	}
+	return "Er"
+}
+
 // Dative gives the body's name with its article in the dative, as after
 // "mit" or "von": "dem IT-Planungsrat", "der Innenministerkonferenz".
 func (b Body) Dative() string { return b.withArticle("dem", "der", "dem") }

@@ -55,7 +55,9 @@ type DocumentNote struct {
 }
 
 // SeesNote reports whether u may read the note: its author, and, if it is
-// shared, the other accounts of the author's member.
+// shared, the other accounts of the author's member office (MemberOffice) —
+// not a spokesperson of the same Land, who is no part of the office
+// (before: any account naming the member read the office's shared notes).
 func (n DocumentNote) SeesNote(u *User) bool {
 	if u == nil || u.Disabled {
 		return false
@@ -63,5 +65,14 @@ func (n DocumentNote) SeesNote(u *User) bool {
 	if u.ID == n.UserID {
 		return true
 	}
-	return n.Shared && n.Member != "" && u.MemberAbbrev == n.Member
+	return n.Shared && n.Member != "" && MemberOffice(u) == n.Member
+}
+
+// FromOffice reports whether the shared note's author is an account of the
+// office it is shared with: a note a spokesperson shared before sharing
+// was kept to the office's accounts reaches nobody else.
+func (n DocumentNote) FromOffice(author *User) bool {
+	// Not MemberOffice: the note of a colleague whose account was since
+	// disabled stays the office's.
+	return author != nil && author.ID == n.UserID && author.Role == RoleMember && n.Member != "" && author.MemberAbbrev == n.Member
 }

@@ -97,7 +97,7 @@ const (
 	// is moved out of a cancelled session into another (verlegt).
 	EventItemDeferred Event = "top_vertagt"
 	// EventRegistrationDecided: the secretariat accepted or declined an
-	// agenda item the user's member registered.
+	// agenda item the user's member registered, or asked for a change.
 	EventRegistrationDecided Event = "anmeldung_entschieden"
 	// EventCoApplication: a member office registered a proposal naming the
 	// member as co-applicant, which it is asked to confirm (Mitantrag).
@@ -203,7 +203,7 @@ func (e Event) Label() string {
 	case EventRequest:
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	case EventRegistrationDecided:
-		return "Meine Anmeldung angenommen oder abgelehnt"
+		return "Meine Anmeldung angenommen, abgelehnt oder Änderung erbeten"
 	case EventCoApplication:
 		return "Mitantrag zu bestätigen"
 	case EventCoApplicationAnswered:

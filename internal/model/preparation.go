@@ -361,21 +361,48 @@ func (r Recommendation) Line() string { return r.Caption() + ": " + r.Summary() 
 
 // State gives where the recommendation stands on the Grüne Liste, as it
 // follows its summary: " – von der Grünen Liste genommen (auf Wunsch von
-// HE)", " – auf der Grünen Liste", and " – gegeben vor der Vertagung" for
-// one carried from a deferred item; "" for none of these. Its
-// WithoutEffect is said apart.
+// HE)" (the Bund in the genitive: "(auf Wunsch des Bundes)", PullWish), "
+// – auf der Grünen Liste", and " – gegeben vor der Vertagung" for one
+// carried from a deferred item; "" for none of these. Its WithoutEffect is
+// said apart.
 func (r Recommendation) State() string {
 	var s string
 	if l := r.Consent.Label(); l != "" {
 		s += " – " + l
 	}
-	if r.PulledBy != "" {
-		s += " (auf Wunsch von " + r.PulledBy + ")"
+	if w := r.PullWish(); w != "" {
+		s += " (" + w + ")"
 	}
 	if r.CarriedFrom != 0 {
 		s += " – " + carriedBeforeDeferral
 	}
 	return s
+}
+
+// PullWish names the member at whose request the recommendation's item
+// was taken off the Grüne Liste, as State says it: "auf Wunsch von HE",
+// "auf Wunsch des Bundes"; "" when no member took it off.
+func (r Recommendation) PullWish() string { return PullWish(r.PulledBy) }
+
+// PullWish names the member (its abbreviation) at whose request an item
+// leaves the Grüne Liste: "auf Wunsch von HE", and the Bund in the
+// genitive, "auf Wunsch des Bundes" (OfMembers), for "auf Wunsch von Bund"
+// is no German; "" for no member. pullWisher reads it back.
+func PullWish(member string) string {
+	if member == "" {
+		return ""
+	}
+	return "auf Wunsch " + OfMembers([]string{member})
+}
+
+// pullWisher reads the member named after "auf Wunsch " (PullWish): "von
+// HE" gives HE, "des Bundes" the Bund — and so does "von Bund", as
+// recommendations stated before the genitive read in stored minutes.
+func pullWisher(s string) string {
+	if s == "des "+bundGenitive {
+		return bund
+	}
+	return strings.TrimPrefix(s, "von ")
 }
 
 // carriedBeforeDeferral is State's words for a recommendation carried
@@ -390,7 +417,7 @@ const carriedBeforeDeferral = "gegeben vor der Vertagung"
 func (r Recommendation) Statement() string { return r.Line() + r.State() }
 
 var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?` +
-	`(?: – (` + regexp.QuoteMeta(ConsentProposed.Label()) + `|` + regexp.QuoteMeta(ConsentConfirmed.Label()) + `|` + regexp.QuoteMeta(ConsentPulled.Label()) + `)(?: \(auf Wunsch von ([^()]+)\))?)?` +
+	`(?: – (` + regexp.QuoteMeta(ConsentProposed.Label()) + `|` + regexp.QuoteMeta(ConsentConfirmed.Label()) + `|` + regexp.QuoteMeta(ConsentPulled.Label()) + `)(?: \(auf Wunsch ((?:von|des) [^()]+)\))?)?` +
 	`( – ` + carriedBeforeDeferral + `)?(?: – ohne Wirkung: (.+))?$`)
 
 // ParseRecommendationLine reads a line written by Recommendation.Line or
@@ -427,6 +454,6 @@ func ParseRecommendationLine(s string) (Recommendation, bool) {
 			r.Consent = c
 		}
 	}
-	r.PulledBy, r.WithoutEffect = m[8], m[10]
+	r.PulledBy, r.WithoutEffect = pullWisher(m[8]), m[10]
 	return r, r.Kind != "" && (r.SessionNumber > 0 || m[3] != "")
 }

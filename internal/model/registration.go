@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // RegistrationOpen reports whether members may still register agenda
@@ -198,7 +199,9 @@ func (it AgendaItem) RegistrationChange(se Session, day Date) error {
 		return RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s); sie kann nicht mehr geändert werden.", InternalText(it.Title), it.Status.Label())
 	case !se.RegistrationOpen():
 		return RuleError("Für die %d. Sitzung (%s) können keine Tagesordnungspunkte mehr angemeldet werden; die Anmeldung kann nicht mehr geändert werden.", se.Number, se.StatusLabel())
-	case se.RegistrationLate(day):
+	case se.RegistrationLate(day) && it.ChangeRequest == "":
+		// The change the secretariat asked for is made after the
+		// deadline too: it waits for it.
 		return RuleError("Der Anmeldeschluss der %d. Sitzung (%s) ist vorbei; die Anmeldung kann nicht mehr geändert werden. Sie können sie zurückziehen und neu anmelden; sie wird dann als verspätet gekennzeichnet.", se.Number, se.RegistrationDeadline.German())
 	}
 	return nil
@@ -254,4 +257,45 @@ func goalNames() string {
 		names[i] = string(g)
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " oder " + names[len(names)-1]
+}
+
+// ChangeRequestMaxRunes bounds the reason of a change asked of a
+// registration (the form's maxlength says the same).
+const ChangeRequestMaxRunes = 1000
+
+// ChangeRequestedLabel is how a registration whose change the secretariat
+// asked for is named to the member office ("Änderung erbeten: <reason>")
+// and in the secretariat's list ("wartet auf das Mitglied").
+const ChangeRequestedLabel = "Änderung erbeten"
+
+// CheckChangeRequest refuses the secretariat's request of a change of the
+// registration it ("Änderung erbeten") for the session se: the reason is
+// required (the member office must know what to change), goes to the
+// member office unredacted (so no confidential marks) and is bounded; the
+// registration must be undecided, and the session must still take
+// registrations, or the member office could not change it. Every reason
+// is at the field "aenderung".
+func (it AgendaItem) CheckChangeRequest(se Session, reason string) error {
+	reason = strings.TrimSpace(reason)
+	switch {
+	case it.Status != ItemRegistered:
+		return RuleError("Über die Anmeldung „%s“ hat die Geschäftsstelle schon entschieden (%s); eine Änderung kann nicht mehr erbeten werden.", InternalText(it.Title), it.Status.Label())
+	case !se.RegistrationOpen():
+		return RuleError("Für die %s (%s) können keine Tagesordnungspunkte mehr angemeldet werden; das Mitglied könnte die Anmeldung nicht mehr ändern. Bitte annehmen, ablehnen oder verlegen.", se.Title(), se.StatusLabel())
+	case reason == "":
+		return AtField("aenderung", InputError("Bitte angeben, welche Änderung erbeten wird (z. B. ein unklarer Beschlussvorschlag, eine fehlende Unterlage); das Mitglied liest den Grund."))
+	case utf8.RuneCountInString(reason) > ChangeRequestMaxRunes:
+		return AtField("aenderung", InputError("Der Grund der erbetenen Änderung ist %d Zeichen lang; höchstens %d sind möglich.", utf8.RuneCountInString(reason), ChangeRequestMaxRunes))
+	}
+	if err := Unmarked(reason, "Der Grund der erbetenen Änderung geht an das anmeldende Mitglied"); err != nil {
+		return AtField("aenderung", err)
+	}
+	return nil
+}
+
+// ChangeRequested reports whether the secretariat asked the member office
+// to change the registration and it has not yet done so: the registration
+// waits for the member office, not for the secretariat.
+func (it AgendaItem) ChangeRequested() bool {
+	return it.Status == ItemRegistered && it.ChangeRequest != ""
 }

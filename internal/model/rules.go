@@ -275,7 +275,8 @@ func inVoterOrder(voters []Member, set map[string]bool) []string {
 // the others have voted (their Choice is ""), so no member votes by what
 // the others chose; the secretariat (secretariat true), which runs the
 // procedure and ends it early, sees every choice, and once the procedure
-// is closed everyone does. member is the viewer's member ("" for none).
+// is closed everyone does. member is the viewer's office (MemberOffice:
+// "" for an account that is no member office, such as a spokesperson).
 func (p WrittenProcedure) VotesSeenBy(secretariat bool, member string) []Vote {
 	out := make([]Vote, 0, len(p.Votes))
 	for _, v := range p.Votes {

@@ -318,6 +318,12 @@ func (s *Store) approveMinutesTx(ctx context.Context, tx *sql.Tx, bodyID int64, 
 	if _, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: cur.ID, Stand: model.Internal.MinutesStand(cur), Note: note, Text: text}); err != nil {
 		return err
 	}
+	if approvingNumber == 0 {
+		cur.Status = model.StatusMinutesApproved
+		if err := s.retargetLaterApprovals(ctx, tx, cur); err != nil {
+			return err
+		}
+	}
 	return s.audit(ctx, tx, "approve", "session", cur.ID, note+" am "+on.German())
 }
 
@@ -407,6 +413,10 @@ func (s *Store) SetCurrentItem(ctx context.Context, sessionID, itemID int64) err
 			return model.RuleError("Ein TOP kann nur während der laufenden Sitzung aufgerufen werden; die Sitzung ist „%s“.", status.Label())
 		}
 		if err := s.updatePlain(ctx, tx, "sessions", "session", sessionID, `current_item_id = ?, version = version + 1`, itemID); err != nil {
+			return err
+		}
+		// Whoever still speaks at the item left ends without a row.
+		if err := s.leaveFloorTx(ctx, tx, sessionID, itemID); err != nil {
 			return err
 		}
 		// The order of discussion, which the minutes record ("TOP 10 …

@@ -270,12 +270,9 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 	}
 	var out model.AgendaItem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		it, err := loadItemTx(ctx, tx, itemID)
+		it, err := loadRegistrationTx(ctx, tx, itemID)
 		if err != nil {
 			return err
-		}
-		if it.RegisteredBy == "" {
-			return fmt.Errorf("store: agenda item %d is no registration: %w", itemID, ErrNotFound)
 		}
 		if member != "" && it.RegisteredBy != member {
 			return model.ForbiddenError("Eine Anmeldung ändert das Mitglied, das sie gemacht hat.")
@@ -301,6 +298,14 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 		}
 		if err := s.updateVersioned(ctx, tx, "agenda_items", "agenda_item", it.ID, it.Version, itemSet, itemArgs(changed)...); err != nil {
 			return err
+		}
+		if member != "" {
+			// Changed by the member office: a change the secretariat
+			// asked for is answered, the registration waits for the
+			// secretariat again (registration_change_request.go).
+			if err := clearChangeRequest(ctx, tx, &changed); err != nil {
+				return err
+			}
 		}
 		d, err := s.replaceProposal(ctx, tx, it, g.Draft(se.BodyID))
 		if err != nil {

@@ -8,7 +8,8 @@ import (
 )
 
 // TestSessionRecord: the quorum check keeps its finding with the count
-// and the item it was made at, and taking up an item gives it its place
+// and the item it was made at (checked again with the same finding, it
+// stays at the opening: TestQuorumFindingsStayWhereMade), and taking up an item gives it its place
 // in the order of discussion once (SetCurrentItem, in its transaction):
 // what the draft minutes derive "Feststellung der Beschlussfähigkeit …"
 // and "TOP 10 … wird vorgezogen." from. Before, the session kept "ja"
@@ -23,7 +24,7 @@ func TestSessionRecord(t *testing.T) {
 	}
 	rec := must[SessionRecord](t)(s.SessionRecord(ctx, se))
 	want := "beschlussfähig: 17 von 17 stimmberechtigten Mitgliedern anwesend (nötig: 9)"
-	if rec.Quorum != "ja" || rec.QuorumReason != want || rec.QuorumItemID != 0 || len(rec.TakenUp) != 0 {
+	if len(rec.Quorum) != 1 || rec.Quorum[0] != (QuorumFinding{Result: "ja", Reason: want}) || len(rec.TakenUp) != 0 {
 		t.Errorf("after the quorum check at the start: %+v", rec)
 	}
 	for _, i := range []int{0, 2, 1, 2, 0} {
@@ -33,7 +34,7 @@ func TestSessionRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec = must[SessionRecord](t)(s.SessionRecord(ctx, se))
-	if rec.QuorumItemID != items[0] || rec.QuorumReason != want || rec.TakenUp[items[0]] != 1 || rec.TakenUp[items[2]] != 2 || rec.TakenUp[items[1]] != 3 {
+	if len(rec.Quorum) != 1 || rec.Quorum[0].ItemID != 0 || rec.Quorum[0].Reason != want || rec.TakenUp[items[0]] != 1 || rec.TakenUp[items[2]] != 2 || rec.TakenUp[items[1]] != 3 {
 		t.Errorf("after TOP 00, 10, 01 (and back): %+v", rec)
 	}
 	if _, err := s.SessionRecord(ctx, se+100); model.ClassOf(err) != model.ErrNotFound {

@@ -4,7 +4,8 @@ package store
 // or an advisory member hands in a protocol note for an agenda item; the
 // Geschäftsstelle takes it over as a PN row of the item or refuses it
 // with a reason. Waiting, it is part of no surface but the member's own
-// list and the Geschäftsstelle's live page (docs/minutes.md).
+// list, the Geschäftsstelle's live page and its "Mein Bereich" (counts,
+// AllWaitingNoteSubmissions; docs/minutes.md).
 
 import (
 	"context"

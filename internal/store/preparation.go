@@ -1150,7 +1150,7 @@ func (s *Store) PullItemFromGreenList(ctx context.Context, itemID int64, member 
 		if err := s.returnToSection(ctx, tx, se, it.ID, section); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, "pull", "agenda_item", it.ID, "auf Wunsch von "+member)
+		return s.audit(ctx, tx, "pull", "agenda_item", it.ID, model.PullWish(member))
 	})
 }
 

@@ -462,12 +462,20 @@ func (s *Store) RegisterYears(ctx context.Context, bodyID int64) ([]int, error) 
 // decision label as a source (Quelle): the decisions that continue it,
 // each with its newest correction (correctedCols).
 func (s *Store) CitingDecisions(ctx context.Context, bodyID int64, label string) ([]model.Decision, error) {
-	return queryList(ctx, s.rd, scanCorrectedDecision, "citing decisions",
-		`SELECT `+correctedCols+` FROM decisions d`+newestCorrection+`
-		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
-		   AND d.body_id = ? AND d.status = ? AND d.seq > 0
-		 ORDER BY d.year, d.seq`, label, bodyID, model.DecisionAdopted)
+	return queryList(ctx, s.rd, scanCorrectedDecision, "citing decisions", citingDecisions, label, bodyID, model.DecisionAdopted)
 }
+
+// citingDecisions reads the decisions whose items cite a label: found
+// through the items that cite it (decisions_item), never through the
+// body's register index. Without statistics (the store runs no ANALYZE)
+// SQLite chose decisions_register for "body_id = ? AND status = ?" and
+// read every adopted decision of the council: 1.5–2.4 s a decision page
+// at 450,000 decisions (docs/performance.md). The unary plus on body_id
+// keeps that index out of the plan; it is valid SQL on both engines.
+const citingDecisions = `SELECT ` + correctedCols + ` FROM decisions d` + newestCorrection + `
+		 WHERE d.item_id IN (SELECT item_id FROM item_refs WHERE kind = 'quelle' AND value = ?)
+		   AND +d.body_id = ? AND d.status = ? AND d.seq > 0
+		 ORDER BY d.year, d.seq`
 
 // Implementations gives the implementation state of each of the decisions
 // (by id) of the register of body councilID that has follow-ups the public

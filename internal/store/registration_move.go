@@ -55,12 +55,9 @@ func (s *Store) MoveRegistration(ctx context.Context, m RegistrationMove) (model
 	var out model.AgendaItem
 	var to model.Session
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		it, err := loadItemTx(ctx, tx, m.ItemID)
+		it, err := loadRegistrationTx(ctx, tx, m.ItemID)
 		if err != nil {
 			return err
-		}
-		if it.RegisteredBy == "" {
-			return fmt.Errorf("store: agenda item %d is no registration: %w", it.ID, ErrNotFound)
 		}
 		if m.Member != "" && it.RegisteredBy != m.Member {
 			return model.ForbiddenError("Eine Anmeldung verlegt das Mitglied, das sie gemacht hat, oder die Geschäftsstelle.")
@@ -196,4 +193,18 @@ func (s *Store) noticeRegistrationMoved(ctx context.Context, tx *sql.Tx, it mode
 		},
 	})
 	return err
+}
+
+// loadRegistrationTx reads agenda item id inside tx as a registration: not
+// found when it is an item the secretariat set up itself (no member
+// registered it), for the operations on registrations only.
+func loadRegistrationTx(ctx context.Context, tx *sql.Tx, id int64) (model.AgendaItem, error) {
+	it, err := loadItemTx(ctx, tx, id)
+	if err != nil {
+		return it, err
+	}
+	if it.RegisteredBy == "" {
+		return model.AgendaItem{}, fmt.Errorf("store: agenda item %d is no registration: %w", id, ErrNotFound)
+	}
+	return it, nil
 }

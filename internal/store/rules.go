@@ -416,7 +416,22 @@ func (s *Store) EstablishQuorum(ctx context.Context, sessionID int64) (bool, str
 	return ok, reason, err
 }
 
-// quorumTx establishes the quorum of a running session inside tx.
+// quorumTx establishes the quorum of a running session inside tx and
+// records the finding where it was made (Feststellung der
+// Beschlussfähigkeit; SessionRecord.Quorum, which the minutes give at
+// its item):
+//
+//   - at the opening (no item called or taken up yet) it is the opening
+//     finding, which a later check at the opening replaces: the list is
+//     still being completed before the first item;
+//   - later, a finding that differs from the last one recorded is added
+//     at the item under discussion (after the items, at the last one
+//     taken up); one that says the same adds nothing.
+//
+// sessions.quorum always holds the result in force, which a vote checks.
+// Before, every check overwrote the one finding kept with the item
+// called: the opening finding moved to TOP 01 when the attendance was
+// saved again there.
 func (s *Store) quorumTx(ctx context.Context, tx *sql.Tx, se model.Session) (bool, string, error) {
 	body, voters, err := bodyVoters(ctx, tx, se.BodyID)
 	if err != nil {
@@ -431,14 +446,39 @@ func (s *Store) quorumTx(ctx context.Context, tx *sql.Tx, se model.Session) (boo
 	if ok {
 		result = "ja"
 	}
+	var stored string
+	if err := tx.QueryRowContext(ctx, `SELECT quorum_findings FROM sessions WHERE id = ?`, se.ID).Scan(&stored); err != nil {
+		return false, "", fmt.Errorf("store: quorum findings: %w", err)
+	}
+	findings, err := fromJSON[QuorumFinding](stored)
+	if err != nil {
+		return false, "", err
+	}
+	at := se.CurrentItemID
+	if at == 0 {
+		// Not at an item: at the opening, or after the items, where it
+		// belongs to the last one taken up.
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT id FROM agenda_items WHERE session_id = ? AND taken_up > 0 ORDER BY taken_up DESC LIMIT 1), 0)`,
+			se.ID).Scan(&at); err != nil {
+			return false, "", fmt.Errorf("store: quorum: last item taken up: %w", err)
+		}
+	}
+	finding := QuorumFinding{ItemID: at, Result: result, Reason: reason}
+	switch n := len(findings); {
+	case n > 0 && findings[n-1].Result == result && findings[n-1].Reason == reason:
+		if se.Quorum == result {
+			return ok, reason, nil // the same finding: nothing to record
+		}
+	case n > 0 && at == 0 && findings[n-1].ItemID == 0:
+		findings[n-1] = finding // the opening finding, the list completed
+	default:
+		findings = append(findings, finding)
+	}
 	if err := s.touch(ctx, tx, "session", se.ID); err != nil {
 		return false, "", err
 	}
-	// The finding with its count and the item it was made at, which the
-	// minutes record (minutes.Item.RecordLines); quorum alone said only
-	// 'ja' or 'nein'.
-	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, quorum_reason = ?, quorum_item_id = ?, version = version + 1 WHERE id = ?`,
-		result, reason, se.CurrentItemID, se.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET quorum = ?, quorum_findings = ?, version = version + 1 WHERE id = ?`,
+		result, toJSON(findings), se.ID); err != nil {
 		return false, "", fmt.Errorf("store: quorum: %w", err)
 	}
 	return ok, reason, s.audit(ctx, tx, "quorum", "session", se.ID, reason)

@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -255,12 +256,21 @@ func (s *Store) cancelTx(ctx context.Context, tx *sql.Tx, cur model.Session, ver
 
 // minutesToApprove gives the number of the session whose minutes the
 // opening item of a body's session number approves: the newest session
-// before it that is not cancelled; 0 when there is none.
+// before it that is not cancelled; 0 when there is none, or when that
+// session's minutes are approved already (by written procedure between
+// the sessions: the agenda does not announce an approval that is done).
 func minutesToApprove(ctx context.Context, tx *sql.Tx, bodyID int64, number int) (int, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) FROM sessions WHERE body_id = ? AND number < ? AND cancelled_reason = ''`,
-		bodyID, number).Scan(&n); err != nil {
+	var status model.SessionStatus
+	err := tx.QueryRowContext(ctx, `SELECT number, status FROM sessions WHERE body_id = ? AND number < ? AND cancelled_reason = ''
+		ORDER BY number DESC LIMIT 1`, bodyID, number).Scan(&n, &status)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, nil
+	case err != nil:
 		return 0, fmt.Errorf("store: minutes to approve: %w", err)
+	case status == model.StatusMinutesApproved:
+		return 0, nil
 	}
 	return n, nil
 }
@@ -288,16 +298,20 @@ func retargetApproval(points []string, approves int) ([]string, bool) {
 	return out, changed
 }
 
-// retargetLaterApprovals moves, when session cancelled is cancelled, the
-// approval of its minutes on the agendas of the body's later sessions not
-// yet begun to the newest session before each that is not cancelled: the
-// cancelled session has no minutes to approve.
-func (s *Store) retargetLaterApprovals(ctx context.Context, tx *sql.Tx, cancelled model.Session) error {
+// retargetLaterApprovals makes the approval of session of's minutes
+// ("Bestätigung des Protokolls der 48. Sitzung") on the agendas of the
+// body's later sessions not yet begun name what minutesToApprove gives
+// for each now. When of is cancelled, that is the newest session before
+// each that is not cancelled (a cancelled session has no minutes to
+// approve); when of's minutes were approved by written procedure, none:
+// the point is left out (a review found the next agenda announcing an
+// approval that was done).
+func (s *Store) retargetLaterApprovals(ctx context.Context, tx *sql.Tx, of model.Session) error {
 	items, err := queryList(ctx, tx, scanItem, "agenda items",
 		`SELECT `+itemCols+` FROM agenda_items WHERE session_id IN (
 			SELECT id FROM sessions WHERE body_id = ? AND number > ? AND status IN (?, ?) AND cancelled_reason = '')
 		 ORDER BY session_id, position, id`,
-		cancelled.BodyID, cancelled.Number, model.StatusPlanned, model.StatusConvened)
+		of.BodyID, of.Number, model.StatusPlanned, model.StatusConvened)
 	if err != nil {
 		return err
 	}
@@ -305,7 +319,7 @@ func (s *Store) retargetLaterApprovals(ctx context.Context, tx *sql.Tx, cancelle
 	for _, it := range items {
 		names := false
 		for _, p := range it.Points {
-			if n, ok := model.MinutesApprovalRef(p); ok && n == cancelled.Number {
+			if n, ok := model.MinutesApprovalRef(p); ok && n == of.Number {
 				names = true
 			}
 		}
@@ -319,7 +333,7 @@ func (s *Store) retargetLaterApprovals(ctx context.Context, tx *sql.Tx, cancelle
 			}
 			numbers[it.SessionID] = number
 		}
-		approves, err := minutesToApprove(ctx, tx, cancelled.BodyID, number)
+		approves, err := minutesToApprove(ctx, tx, of.BodyID, number)
 		if err != nil {
 			return err
 		}

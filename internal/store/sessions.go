@@ -594,7 +594,7 @@ func itemSession(ctx context.Context, tx *sql.Tx, itemID int64) (int64, error) {
 
 const itemCols = `id, session_id, COALESCE(section_id, 0), number, title, points, goal, sources, reporters,
 	flag_decision, flag_note, flag_recommendation, flag_followup, consent, position,
-	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, decline_reason, version`
+	impact_stated, impact_conferences, impact_note, status, registered_by, registered_at, late, deferred_to, deferred_from, deferral_reason, decline_reason, change_request, version`
 
 func scanItem(r scanner) (model.AgendaItem, error) {
 	var it model.AgendaItem
@@ -602,7 +602,7 @@ func scanItem(r scanner) (model.AgendaItem, error) {
 	if err := r.Scan(&it.ID, &it.SessionID, &it.SectionID, &it.Number, &it.Title, &points, &it.Goal, &sources, &reporters,
 		&it.Flags.Decision, &it.Flags.Note, &it.Flags.Recommendation, &it.Flags.FollowUp, &it.Consent, &it.Position,
 		&it.Impact.Stated, &conferences, &it.Impact.Note, &it.Status, &it.RegisteredBy, &registered, &it.Late,
-		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.DeclineReason, &it.Version); err != nil {
+		&it.Deferral.To, &it.Deferral.From, &it.Deferral.Reason, &it.DeclineReason, &it.ChangeRequest, &it.Version); err != nil {
 		return it, err
 	}
 	it.RegisteredAt, _ = time.Parse(time.RFC3339, registered)
@@ -953,6 +953,9 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 			if err := s.updateItemTx(ctx, tx, it); err != nil {
 				return err
 			}
+			if err := clearChangeRequest(ctx, tx, &it); err != nil {
+				return err
+			}
 			return s.noticeRegistrationDecided(ctx, tx, it)
 		}
 		// Onto an agenda that is open only: a held or cancelled session's
@@ -968,6 +971,9 @@ func (s *Store) DecideRegistration(ctx context.Context, itemID int64, version in
 		}
 		it.Status, it.DeclineReason = model.ItemAccepted, ""
 		if err := s.updateItemTx(ctx, tx, it); err != nil {
+			return err
+		}
+		if err := clearChangeRequest(ctx, tx, &it); err != nil {
 			return err
 		}
 		return s.noticeRegistrationDecided(ctx, tx, it)

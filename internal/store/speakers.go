@@ -146,17 +146,34 @@ func (s *Store) WithdrawFloor(ctx context.Context, id int64) error {
 	})
 }
 
+// rowAtTurn is endTurnTx's at for a turn the secretariat ends at its own
+// item ("Redebeitrag beenden" in the item's speakers' list): its row is
+// made wherever the turn was.
+const rowAtTurn int64 = -1
+
 // endTurnTx ends the turn of whoever speaks in the session: the request is
-// done and the speaker's discussion row (ON) is created, empty, after the
-// item's last row, ready for the secretariat to type the points. It gives
-// the row's id (0 if nobody spoke).
-func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int64, error) {
+// done. Only when the turn is ended at its own item (at: the item the
+// secretariat ends it at, rowAtTurn for the turn's own) is the speaker's
+// discussion row (ON) created, empty, after the item's last row, ready
+// for the secretariat to type the points. A turn that ends because the
+// session moved on (at 0, or another item) — the next speaker is given
+// the floor at another item, another item is called, the session ends —
+// creates no row: nobody types into it, and it stayed in the minutes as
+// an empty "DLT:" that cannot be deleted (points said then are entered as
+// a new Wortbeitrag, which has content). It gives the row's id (0 if
+// nobody spoke or no row was created).
+func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID, at int64) (int64, error) {
 	q, err := queryOne(ctx, tx, scanSpeaker, "current speaker", `SELECT `+speakerCols+` FROM speaker_requests WHERE session_id = ? AND status = ?`,
 		sessionID, model.SpeakerSpeaking)
 	if errors.Is(err, ErrNotFound) {
 		return 0, nil
 	} else if err != nil {
 		return 0, err
+	}
+	ended := s.now().UTC().Format(time.RFC3339Nano)
+	if at != rowAtTurn && q.ItemID != at {
+		return 0, s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", q.ID, q.Version, `status = ?, ended_at = ?`,
+			model.SpeakerDone, ended)
 	}
 	if err := checkItemOpen(ctx, tx, q.ItemID); err != nil {
 		return 0, err
@@ -171,7 +188,24 @@ func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int
 		return 0, err
 	}
 	return rowID, s.updateVersioned(ctx, tx, "speaker_requests", "speaker_request", q.ID, q.Version, `status = ?, ended_at = ?, contribution_id = ?`,
-		model.SpeakerDone, s.now().UTC().Format(time.RFC3339Nano), rowID)
+		model.SpeakerDone, ended, rowID)
+}
+
+// leaveFloorTx ends, inside tx, the turn of whoever speaks in the session
+// at another item than itemID, the item called now, without a row
+// (endTurnTx): the session moved on. Called by SetCurrentItem, so that the
+// speaker of the item left does not keep the floor — and its clock —
+// behind the new item, to be ended later with an empty row.
+func (s *Store) leaveFloorTx(ctx context.Context, tx *sql.Tx, sessionID, itemID int64) error {
+	var at int64
+	err := tx.QueryRowContext(ctx, `SELECT item_id FROM speaker_requests WHERE session_id = ? AND status = ?`, sessionID, model.SpeakerSpeaking).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && at == itemID) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("store: current speaker: %w", err)
+	}
+	_, err = s.endTurnTx(ctx, tx, sessionID, 0)
+	return err
 }
 
 // checkFloorSeen refuses, inside tx, to end or pass on the turn when the
@@ -180,15 +214,23 @@ func (s *Store) endTurnTx(ctx context.Context, tx *sql.Tx, sessionID int64) (int
 // gave the floor to the next already, the other's "Redebeitrag beenden"
 // then ended the new speaker's turn at once, and its "Nächste Wortmeldung
 // aufrufen" passed over that speaker.
-func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, seen int64) error {
-	var current int64
+//
+// itemID is the item whose list the form showed (0: any): a turn at
+// another item is not on that list, so a form read with nobody speaking
+// there (seen 0) acts — the turn left behind at an earlier item ends
+// without a row (endTurnTx). Before, after TOP 02 was called with DLT
+// still speaking at TOP 01, the list of TOP 02 gave no next speaker ("Das
+// Wort hat jetzt DLT") until DLT's turn was ended at TOP 01, which made
+// an empty "DLT:" row there.
+func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, itemID, seen int64) error {
+	var current, at int64
 	var speaker string
-	err := tx.QueryRowContext(ctx, `SELECT id, speaker FROM speaker_requests WHERE session_id = ? AND status = ?`,
-		sessionID, model.SpeakerSpeaking).Scan(&current, &speaker)
+	err := tx.QueryRowContext(ctx, `SELECT id, speaker, item_id FROM speaker_requests WHERE session_id = ? AND status = ?`,
+		sessionID, model.SpeakerSpeaking).Scan(&current, &speaker, &at)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store: current speaker: %w", err)
 	}
-	if current == seen {
+	if current == seen || (seen == 0 && itemID != 0 && at != itemID) {
 		return nil
 	}
 	reason := "Die Redeliste hat sich inzwischen geändert: Gerade hat niemand das Wort. Nichts ist geändert; bitte den jetzigen Stand prüfen."
@@ -203,12 +245,14 @@ func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, seen int64) erro
 }
 
 // closeFloorTx ends the speakers' list of a session that ends: the turn of
-// whoever speaks ends with its discussion row (endTurnTx), and the requests
-// still waiting are withdrawn — the session gives no more turns. Before,
-// the projector and the live page said "Das Wort hat: SL" with the minutes
-// counting on after the session had ended.
+// whoever speaks ends, without a discussion row (endTurnTx: after the end
+// nobody types its points on the live page, and an empty row stayed in
+// the minutes), and the requests still waiting are withdrawn — the
+// session gives no more turns. Before, the projector and the live page
+// said "Das Wort hat: SL" with the minutes counting on after the session
+// had ended.
 func (s *Store) closeFloorTx(ctx context.Context, tx *sql.Tx, sessionID int64) error {
-	if _, err := s.endTurnTx(ctx, tx, sessionID); err != nil {
+	if _, err := s.endTurnTx(ctx, tx, sessionID, 0); err != nil {
 		return err
 	}
 	waiting, err := queryList(ctx, tx, scanSpeaker, "waiting speakers", `SELECT `+speakerCols+` FROM speaker_requests WHERE session_id = ? AND status = ?`,
@@ -239,29 +283,30 @@ func (s *Store) EndTurn(ctx context.Context, sessionID, seen int64) (int64, erro
 		if se.Status != model.StatusRunning {
 			return model.RuleError("Die Redeliste wird während der laufenden Sitzung geführt.")
 		}
-		if err := checkFloorSeen(ctx, tx, sessionID, seen); err != nil {
+		if err := checkFloorSeen(ctx, tx, sessionID, 0, seen); err != nil {
 			return err
 		}
-		rowID, err = s.endTurnTx(ctx, tx, sessionID)
+		rowID, err = s.endTurnTx(ctx, tx, sessionID, rowAtTurn)
 		return err
 	})
 	return rowID, err
 }
 
-// NextSpeaker ends the current turn (creating its discussion row) and
-// gives the floor to the first who waits on the item. It gives the id of
-// the row created (0 if nobody spoke) and whether someone has the floor
-// now. seen is the speaker request that had the floor when the form was
+// NextSpeaker ends the current turn (creating its discussion row when the
+// turn was at this item, endTurnTx) and gives the floor to the first who
+// waits on the item. It gives the id of the row created (0 if nobody
+// spoke or the turn was at another item) and whether someone has the
+// floor now. seen is the speaker request that had the floor when the form was
 // read (0: nobody), as for EndTurn.
 func (s *Store) NextSpeaker(ctx context.Context, sessionID, itemID, seen int64) (rowID int64, started bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := runningItem(ctx, tx, sessionID, itemID); err != nil {
 			return err
 		}
-		if err := checkFloorSeen(ctx, tx, sessionID, seen); err != nil {
+		if err := checkFloorSeen(ctx, tx, sessionID, itemID, seen); err != nil {
 			return err
 		}
-		if rowID, err = s.endTurnTx(ctx, tx, sessionID); err != nil {
+		if rowID, err = s.endTurnTx(ctx, tx, sessionID, itemID); err != nil {
 			return err
 		}
 		q, err := queryOne(ctx, tx, scanSpeaker, "next speaker",

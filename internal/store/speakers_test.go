@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -132,9 +133,11 @@ func TestSpeakersListNeedsRunningSession(t *testing.T) {
 }
 
 // TestSessionEndClosesTheFloor: ending the session ends the turn of whoever
-// speaks, with the speaker's discussion row, and the requests still waiting
-// lapse. Before, the 48th session was over while the projector still said
-// "Das Wort hat: Saarland" with the minutes counting on, Bayern waiting.
+// speaks, and the requests still waiting lapse. Before, the 48th session
+// was over while the projector still said "Das Wort hat: Saarland" with
+// the minutes counting on, Bayern waiting. The turn ends without a
+// discussion row: nobody types its points after the end, and the empty
+// "HE:" row stayed in the minutes with no way to delete it.
 func TestSessionEndClosesTheFloor(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
@@ -162,8 +165,69 @@ func TestSessionEndClosesTheFloor(t *testing.T) {
 			}
 		}
 	}
-	if he.Status != model.SpeakerDone || he.ContributionID == 0 || must[model.Contribution](t)(s.Contribution(ctx, he.ContributionID)).Speaker != "HE" {
+	if he.Status != model.SpeakerDone || he.ContributionID != 0 {
 		t.Errorf("HE's turn: %+v", he)
+	}
+	if rows := must[[]model.Contribution](t)(s.Contributions(ctx, item)); len(rows) != 0 {
+		t.Errorf("rows made by the end of the session: %+v", rows)
+	}
+}
+
+// TestTurnLeftBehindMakesNoEmptyRow: DLT has the floor at TOP 01 when TOP
+// 02 is called. Before, the list of TOP 02 gave no next speaker ("Das Wort
+// hat jetzt …") until DLT's turn was ended back at TOP 01, which made an
+// empty "DLT:" row there that stayed in the minutes. Now the next speaker
+// at TOP 02 ends the turn left behind without a row; ending a turn at its
+// own item still makes the row to type the points into.
+func TestTurnLeftBehindMakesNoEmptyRow(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	_, sessionID := fixture(t, s)
+	top01 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "01", Title: "Cloud", Position: 1, Status: model.ItemAccepted}))
+	top02 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: sessionID, Number: "02", Title: "Dachmarke", Position: 2, Status: model.ItemAccepted}))
+	check(t, s.SetCurrentItem(ctx, sessionID, top01))
+	dlt := must[int64](t)(s.RequestFloor(ctx, sessionID, top01, "DLT"))
+	if _, started, err := s.NextSpeaker(ctx, sessionID, top01, 0); err != nil || !started {
+		t.Fatalf("DLT's turn: %v %v", started, err)
+	}
+	check(t, s.SetCurrentItem(ctx, sessionID, top02))
+	he := must[int64](t)(s.RequestFloor(ctx, sessionID, top02, "HE"))
+	row, started, err := s.NextSpeaker(ctx, sessionID, top02, 0) // the list of TOP 02: nobody speaks there
+	if err != nil || !started || row != 0 {
+		t.Fatalf("next speaker at TOP 02: row %d, started %v, %v", row, started, err)
+	}
+	if q := must[model.SpeakerRequest](t)(s.SpeakerRequest(ctx, dlt)); q.Status != model.SpeakerDone || q.ContributionID != 0 {
+		t.Errorf("DLT's turn left behind: %+v", q)
+	}
+	if rows := must[[]model.Contribution](t)(s.Contributions(ctx, top01)); len(rows) != 0 {
+		t.Errorf("rows at TOP 01: %+v", rows)
+	}
+	// HE's turn ended at TOP 02 itself: the row to type the points into.
+	if row, err := s.EndTurn(ctx, sessionID, he); err != nil || row == 0 {
+		t.Fatalf("HE's turn ended at TOP 02: %d %v", row, err)
+	}
+
+	// Calling another item ends the turn left behind at once, without a
+	// row (leaveFloorTx, for SetCurrentItem); calling the speaker's own
+	// item again keeps it.
+	hh := must[int64](t)(s.RequestFloor(ctx, sessionID, top02, "HH"))
+	if _, started, err := s.NextSpeaker(ctx, sessionID, top02, 0); err != nil || !started {
+		t.Fatalf("HH's turn: %v %v", started, err)
+	}
+	leave := func(item int64) {
+		t.Helper()
+		check(t, s.inTx(ctx, func(tx *sql.Tx) error { return s.leaveFloorTx(ctx, tx, sessionID, item) }))
+	}
+	leave(top02)
+	if q := must[model.SpeakerRequest](t)(s.SpeakerRequest(ctx, hh)); q.Status != model.SpeakerSpeaking {
+		t.Errorf("HH's turn after TOP 02 called again: %+v", q)
+	}
+	leave(top01)
+	if q := must[model.SpeakerRequest](t)(s.SpeakerRequest(ctx, hh)); q.Status != model.SpeakerDone || q.ContributionID != 0 {
+		t.Errorf("HH's turn after TOP 01 called: %+v", q)
+	}
+	if rows := must[[]model.Contribution](t)(s.Contributions(ctx, top02)); len(rows) != 1 || rows[0].Speaker != "HE" {
+		t.Errorf("rows at TOP 02: %+v", rows)
 	}
 }
 

@@ -108,6 +108,14 @@ type manageData struct {
 	// Decline is a refused decline of a registration ("grund-<id>"): its
 	// reason as typed, the refusal at the field.
 	Decline refusedForm
+	// Accept is a refused acceptance of a registration ("annehmen-<id>":
+	// a section that is no topic of the agenda, a stale or tampered
+	// form), the refusal at the field "abschnitt".
+	Accept refusedForm
+	// Change is a refused request of a change of a registration
+	// ("aenderung-<id>": no reason, a reason with confidential marks):
+	// its reason as typed, the refusal at the field.
+	Change refusedForm
 	// Upload is the refused upload form ("dokument"), shown again with
 	// the other fields as typed and every reason at its field.
 	Upload refusedForm
@@ -219,7 +227,7 @@ func (s *Server) renderManage(w http.ResponseWriter, r *http.Request, status int
 // of with (Status, Row, Upload, Approval, Decline).
 func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, with manageData) {
 	ctx := r.Context()
-	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, StatusWhat: with.StatusWhat, Row: with.Row, Upload: with.Upload, Approval: with.Approval, ApprovalSeen: with.ApprovalSeen, ApprovalStale: with.ApprovalStale, Decline: with.Decline}
+	d := manageData{Session: se, Conferences: map[int64]model.Body{}, Status: with.Status, StatusWhat: with.StatusWhat, Row: with.Row, Upload: with.Upload, Approval: with.Approval, ApprovalSeen: with.ApprovalSeen, ApprovalStale: with.ApprovalStale, Decline: with.Decline, Accept: with.Accept, Change: with.Change}
 	d.Next, d.NextLabel = nextStep(se.Status)
 	d.OpensOn = d.Next == model.StatusRunning && se.TooEarlyToOpen(model.BerlinDate(s.clock()))
 	d.RegistrationOpen = se.RegistrationOpen()
@@ -401,7 +409,7 @@ func (s *Server) advanceSession(w http.ResponseWriter, r *http.Request) {
 		backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice+".", unprepared.Lead, unprepared.Text)
 		return
 	}
-	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), notice)
+	back(w, r, statusBack(r, se, next), notice)
 }
 
 // statusDone says that a session has reached status st, by the step that
@@ -562,17 +570,23 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	case "annehmen":
 		accept = true
 	case "ablehnen":
+	case "aendern":
+		s.requestChange(w, r, it, se)
+		return
 	default:
-		s.badRequest(w, r, "Bitte „annehmen“ oder „ablehnen“ wählen.")
+		s.badRequest(w, r, "Bitte „annehmen“, „ablehnen“ oder „Änderung erbitten“ wählen.")
 		return
 	}
 	// Accepted into a section (the form's choice beside "Annehmen"), it
 	// goes to the end of that section; without one, to the end.
 	var opts []store.AcceptOption
 	if v := r.PostFormValue("abschnitt"); accept && v != "" && v != "0" {
-		section, err := strconv.ParseInt(v, 10, 64)
+		section, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 		if err != nil || section <= 0 {
-			s.badRequest(w, r, "Der Abschnitt ist unbekannt.")
+			// A tampered or garbled form: the page again with the
+			// reason at the field (before: the error page), as a
+			// section the store does not know (makeRoom).
+			s.refuseDecision(w, r, se, fmt.Sprintf("annehmen-%d", it.ID), errUnknownSection)
 			return
 		}
 		opts = append(opts, store.IntoSection(section))
@@ -598,18 +612,15 @@ func (s *Server) decideRegistration(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		// A refused decline (a reason with confidential marks) comes
-		// back on the page, the reason as typed, the refusal at it.
-		form, status, ok := refusedFormOf(r, fmt.Sprintf("grund-%d", it.ID), "Die Anmeldung ist nicht abgelehnt", err)
-		if accept || !ok {
-			s.fail(w, r, err, "")
-			return
+		// back on the page, the reason as typed, the refusal at it; a
+		// refused acceptance (a section that is no topic of the agenda:
+		// a stale or tampered form) so too — before, it ended on the
+		// error page.
+		id := fmt.Sprintf("grund-%d", it.ID)
+		if accept {
+			id = fmt.Sprintf("annehmen-%d", it.ID)
 		}
-		council, err := s.st.Body(r.Context(), se.BodyID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		s.renderManageWith(w, r, status, council, se, manageData{Decline: form})
+		s.refuseDecision(w, r, se, id, err)
 		return
 	}
 	it = decided
@@ -797,4 +808,116 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		to = fmt.Sprintf("%s/live", se.Path())
 	}
 	back(w, r, to, fmt.Sprintf("„%s“ wurde verschoben.", model.InternalText(it.Title)))
+}
+
+// errUnknownSection refuses an acceptance into a section the form does
+// not offer (a value that is no section's id: a tampered or garbled
+// form), at the field "abschnitt", as the store refuses a section that is
+// no topic of the agenda.
+var errUnknownSection = model.AtField("abschnitt", model.InputError("Der gewählte Abschnitt ist unbekannt; bitte einen Abschnitt der Liste wählen."))
+
+// decisionWhat says what did not happen when the form id of a
+// registration's decision was refused: "annehmen-<id>", "grund-<id>"
+// (the decline), "aenderung-<id>" (the change asked).
+func decisionWhat(id string) string {
+	switch {
+	case strings.HasPrefix(id, "annehmen-"):
+		return "Die Anmeldung ist nicht angenommen"
+	case strings.HasPrefix(id, "aenderung-"):
+		return "Die Änderung ist nicht erbeten"
+	}
+	return "Die Anmeldung ist nicht abgelehnt"
+}
+
+// refuseDecision answers a refused decision on a registration (accept,
+// decline, change asked): the Verwaltung page again with the error
+// summary naming the field, the registration unchanged and what was
+// typed kept; an error that is no refusal gets the error page.
+func (s *Server) refuseDecision(w http.ResponseWriter, r *http.Request, se model.Session, id string, err error) {
+	form, status, ok := refusedFormOf(r, id, decisionWhat(id), err)
+	if !ok {
+		s.fail(w, r, err, "")
+		return
+	}
+	council, err := s.st.Body(r.Context(), se.BodyID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if se, err = s.st.Session(r.Context(), se.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var with manageData
+	switch {
+	case strings.HasPrefix(id, "annehmen-"):
+		with.Accept = form
+	case strings.HasPrefix(id, "aenderung-"):
+		with.Change = form
+	default:
+		with.Decline = form
+	}
+	s.renderManageWith(w, r, status, council, se, with)
+}
+
+// requestChange asks the member office to change its registration
+// ("Änderung erbitten", store.RequestRegistrationChange), with the
+// reason the form's field "aenderung" gives: the registration waits for
+// the office, which is notified as of a decline.
+func (s *Server) requestChange(w http.ResponseWriter, r *http.Request, it model.AgendaItem, se model.Session) {
+	reason := strings.TrimSpace(r.PostFormValue("aenderung"))
+	done := "„" + model.InternalText(it.Title) + "“: " + model.ChangeRequestedLabel + "; die Anmeldung wartet auf das Mitglied."
+	// Sent twice (or from a page drawn before): the same request stands.
+	if it.ChangeRequested() && reason == it.ChangeRequest {
+		back(w, r, fmt.Sprintf("%s/verwaltung#anmeldung-%d", se.Path(), it.ID), "Die Änderung ist bereits erbeten.")
+		return
+	}
+	if _, err := s.st.RequestRegistrationChange(r.Context(), it.ID, formVersion(r), reason); err != nil {
+		s.refuseDecision(w, r, se, fmt.Sprintf("aenderung-%d", it.ID), err)
+		return
+	}
+	back(w, r, fmt.Sprintf("%s/verwaltung#anmeldung-%d", se.Path(), it.ID), done)
+}
+
+// AcceptSummary gives the box "anmeldungen-fehler" for a refused
+// acceptance of a registration: the reason linked to the section's
+// choice of its form (or to the form, where it offers none).
+func (d manageData) AcceptSummary() errorSummary {
+	// The choice shows the registration's section, not the unknown one
+	// sent: the box does not say the form shows the input.
+	s := d.decisionSummary(d.Accept, func(id int64) (string, string) {
+		form := fmt.Sprintf("annehmen-%d", id)
+		if len(d.Topics) == 0 {
+			return form, form
+		}
+		return form, fmt.Sprintf("an-abschnitt-%d", id)
+	}, "abschnitt")
+	s.Typed = false
+	return s
+}
+
+// ChangeSummary gives the box "anmeldungen-fehler" for a refused request
+// of a change: the reason linked to its field.
+func (d manageData) ChangeSummary() errorSummary {
+	return d.decisionSummary(d.Change, func(id int64) (string, string) {
+		return fmt.Sprintf("aendern-%d", id), fmt.Sprintf("aenderung-%d", id)
+	}, "aenderung")
+}
+
+// decisionSummary gives the box of the refused form f of a registration's
+// decision: linked to its field (ids gives the form's and the field's
+// element ids of registration id) while the registration's form stands
+// on the page, as text else.
+func (d manageData) decisionSummary(f refusedForm, ids func(int64) (string, string), field string) errorSummary {
+	const box = "anmeldungen-fehler"
+	for _, it := range d.Registrations {
+		if strings.HasSuffix(f.ID, fmt.Sprintf("-%d", it.ID)) {
+			form, el := ids(it.ID)
+			// The form stands while its answer may be given (manage.html).
+			if (field == "abschnitt" && d.Session.AgendaOpen()) || (field == "aenderung" && d.Session.RegistrationOpen()) {
+				return newErrorSummary(box, f.What, f.Problems, field, el).Within(form)
+			}
+		}
+	}
+	return unlinkedSummary(box, f.What, f.Problems)
 }

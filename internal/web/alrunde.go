@@ -962,7 +962,7 @@ func (s *Server) pullFromGreenList(w http.ResponseWriter, r *http.Request) {
 	if rec.Consent == model.ConsentConfirmed { // it stood on the list, not only proposed for it
 		place = pulledPlace(se)
 	}
-	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", member)+place)
+	back(w, r, se.Path()+"/empfehlungen", fmt.Sprintf("Der TOP ist %s von der Grünen Liste genommen und wird einzeln behandelt.", model.PullWish(member))+place)
 }
 
 // pulledPlace says, after an item was taken off the Grüne Liste of session
@@ -1053,7 +1053,7 @@ func (s *Server) pullItemFromGreenList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	back(w, r, to, fmt.Sprintf("„%s“ ist auf Wunsch von %s von der Grünen Liste genommen und wird einzeln behandelt.", model.InternalText(it.Title), member)+pulledPlace(se))
+	back(w, r, to, fmt.Sprintf("„%s“ ist %s von der Grünen Liste genommen und wird einzeln behandelt.", model.InternalText(it.Title), model.PullWish(member))+pulledPlace(se))
 }
 
 // nameDelegate records a member's named person in the body, or a deputy.

@@ -279,7 +279,7 @@ func TestHeldAlRundeTakesNoProposal(t *testing.T) {
 	gs := client(t, ts, "geschaeftsstelle")
 	recs := ts.URL + "/gremien/al-runde/sitzungen/40/empfehlungen"
 	if _, page := do(t, gs, "GET", recs, nil); strings.Contains(page, fmt.Sprintf(`name="top" value="%d"`, item)) ||
-		!strings.Contains(page, "In ihr werden keine Empfehlungen mehr vorgeschlagen.") {
+		!strings.Contains(page, "Die 40. AL-Runde hat stattgefunden (Stand: „beendet“); Empfehlungen werden in ihr nicht mehr vorgeschlagen.") {
 		t.Errorf("the held AL-Runde's page: %s", between(page, "<main", "</main>"))
 	}
 	before, _ := st.Items(ctx, al)

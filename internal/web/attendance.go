@@ -32,6 +32,10 @@ type attendanceRow struct {
 	// the typed one ("vertreten durch Staatssekretärin Müller"): the
 	// other save, to be taken over or overwritten knowingly.
 	Stored string
+	// Prefilled: the member was recorded absent (or had no line) and the
+	// page sets it present as asked ("Alle als anwesend vorbelegen");
+	// not saved until the secretariat saves the list.
+	Prefilled bool
 }
 
 type attendanceData struct {
@@ -48,7 +52,17 @@ type attendanceData struct {
 	// Version is the version of the stored list the form is drawn from
 	// (model.AttendanceVersion); a save over another one is refused.
 	Version string
+	// Prefilled is how many rows the page set present on request
+	// (attendanceRow.Prefilled); Absentees how many rows the form shows
+	// absent, which "Alle als anwesend vorbelegen" would set present.
+	Prefilled, Absentees int
 }
+
+// prefillParam is the query parameter of the attendance page that sets
+// every row recorded absent to present, unsaved ("?vorbelegen=anwesend"):
+// the IT-PLR's 23 rows start absent, and most members are there. A GET,
+// so that it works without JavaScript and saves nothing.
+const prefillParam = "vorbelegen"
 
 func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.RecordMinutes, ""); !ok {
@@ -58,7 +72,7 @@ func (s *Server) attendancePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.renderAttendance(w, r, http.StatusOK, council, se, nil, nil)
+	s.renderAttendance(w, r, http.StatusOK, council, se, nil, nil, r.URL.Query().Get(prefillParam) == "anwesend")
 }
 
 // attendanceFieldIDs gives the ids of the attendance form's fields by the
@@ -83,8 +97,9 @@ func (d attendanceData) Summary() errorSummary {
 
 // renderAttendance shows the attendance page: the recorded list, or typed
 // (one line per member, absent ones too) with the refusal, every reason
-// at its field and all of them above the form.
-func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, refused error) {
+// at its field and all of them above the form. prefill sets the rows
+// shown absent to present, unsaved, each marked (prefillParam).
+func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, typed map[string]model.Attendance, refused error, prefill bool) {
 	ctx := r.Context()
 	list, err := s.st.Attendance(ctx, se.ID)
 	if err != nil {
@@ -137,6 +152,14 @@ func (s *Server) renderAttendance(w http.ResponseWriter, r *http.Request, status
 			if errors.Is(refused, store.ErrConflict) || errors.Is(refused, errAttendanceUnversioned) {
 				row.Stored = storedLine(model.AttendanceFor(stored, m.Abbrev), row.Line, labels)
 			}
+		}
+		if prefill && typed == nil && !se.Status.MinutesFrozen() && row.Line.Presence != model.Present && row.Line.Presence != model.Represented {
+			row.Line = model.Attendance{Member: m.Abbrev, Presence: model.Present, FromItemID: row.Line.FromItemID, UntilItemID: row.Line.UntilItemID}
+			row.Prefilled, row.Registered = true, false
+			d.Prefilled++
+		}
+		if row.Line.Presence != model.Present && row.Line.Presence != model.Represented {
+			d.Absentees++
 		}
 		if row.Registered {
 			d.Registered++
@@ -233,7 +256,7 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 	// refused: before, it was saved unchecked, over the other save.
 	drawn := r.PostFormValue("version")
 	if drawn == "" {
-		s.renderAttendance(w, r, http.StatusConflict, council, se, typed, errAttendanceUnversioned)
+		s.renderAttendance(w, r, http.StatusConflict, council, se, typed, errAttendanceUnversioned, false)
 		return
 	}
 	quorum, reason, err := s.st.SaveAttendanceOver(ctx, se.ID, drawn, list)
@@ -248,7 +271,7 @@ func (s *Server) saveAttendance(w http.ResponseWriter, r *http.Request) {
 		if model.ClassOf(err) == model.ErrConflict {
 			status = http.StatusConflict
 		}
-		s.renderAttendance(w, r, status, council, se, typed, err)
+		s.renderAttendance(w, r, status, council, se, typed, err, false)
 		return
 	}
 	s.changed(r, se.ID)

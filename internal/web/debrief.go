@@ -381,41 +381,17 @@ func notRelevantInDebrief(rel []store.RelevantDecision, db model.Debrief) []mode
 	return out
 }
 
-// debriefInvitation drafts the invitation text.
+// debriefInvitation drafts the invitation text (model.DebriefInvitation,
+// which the demo sends too).
 func debriefInvitation(d debriefData) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Sehr geehrte Damen und Herren,\n\nzur Nachbesprechung der %d. Sitzung des IT-Planungsrats", d.Session.Number)
-	if !d.Session.Date.IsZero() {
-		fmt.Fprintf(&b, " vom %s", d.Session.Date.German())
-	}
-	// The date and place stand before "herzlich ein", where German puts
-	// them ("… der Fachministerkonferenzen am 16.12.2026 (Videokonferenz)
-	// herzlich ein."), not after the verb's particle.
-	b.WriteString(" laden wir die Geschäftsstellen der Fachministerkonferenzen")
-	if !d.Debrief.HeldOn.IsZero() {
-		fmt.Fprintf(&b, " am %s", d.Debrief.When())
-		if d.Debrief.Place != "" {
-			fmt.Fprintf(&b, " (%s)", d.Debrief.Place)
-		}
-	}
-	b.WriteString(" herzlich ein.")
-	// Without a day the place stands on a line of its own: in brackets
-	// after "Fachministerkonferenzen" it hung on the invitees.
-	if d.Debrief.HeldOn.IsZero() && d.Debrief.Place != "" {
-		fmt.Fprintf(&b, "\nOrt: %s", d.Debrief.Place)
-	}
-	if d.Debrief.Link != "" {
-		fmt.Fprintf(&b, "\n\nZur Teilnahme: %s", d.Debrief.Link)
-	}
-	b.WriteString("\n\nVorgestellt werden die für Ihre Konferenz relevanten Beschlüsse, jeweils durch das einreichende Mitglied:\n")
-	for _, g := range d.Groups {
-		fmt.Fprintf(&b, "\n%s:\n", g.Conference.Name)
+	conferences := make([]model.DebriefConference, len(d.Groups))
+	for i, g := range d.Groups {
+		conferences[i].Name = g.Conference.Name
 		for _, e := range g.Entries {
-			fmt.Fprintf(&b, "- %s %s (Vorstellung: %s)\n", e.Decision.Label, model.Public.Text(e.Decision.Title), d.PresenterName(e.Presenter))
+			conferences[i].Presentations = append(conferences[i].Presentations, model.DebriefPresentation{Decision: e.Decision, Presenter: d.PresenterName(e.Presenter)})
 		}
 	}
-	b.WriteString("\nMit freundlichen Grüßen\nGeschäftsstelle des IT-Planungsrats (FITKO)")
-	return b.String()
+	return model.DebriefInvitation(d.Session, d.Debrief, conferences)
 }
 
 // debriefFactsMark begins the block withDebriefFacts adds.
@@ -887,7 +863,7 @@ func (s *Server) sendDebrief(w http.ResponseWriter, r *http.Request) {
 		db.Invitation = debriefInvitation(sent)
 	}
 	db.Invitation = withDebriefFacts(db.Invitation, sent)
-	n, err := s.st.SendDebriefInvitation(r.Context(), db, fmt.Sprintf("Einladung zur Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number))
+	n, err := s.st.SendDebriefInvitation(r.Context(), db, model.DebriefInvitationSubject(se))
 	if s.debriefRefused(w, r, err, func(status int, reasons problems) { s.refuseDebrief(w, r, d, status, reasons) }) {
 		return
 	}

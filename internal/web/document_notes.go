@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -42,13 +43,28 @@ func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Ses
 	if err != nil {
 		return nil, err
 	}
+	// A colleague's note is shown only if its author is an account of
+	// the office (model.DocumentNote.FromOffice): one a spokesperson
+	// shared before sharing was kept to the office stays private.
+	authors := map[int64]*model.User{}
 	byItem := map[int64][]docView{}
 	for _, d := range docs {
 		v := docView{Document: d}
 		for _, n := range notes[d.ID] {
 			if n.UserID == u.ID {
 				v.Own = n
-			} else {
+				continue
+			}
+			author, seen := authors[n.UserID]
+			if !seen {
+				if a, err := s.st.User(ctx, n.UserID); err == nil {
+					author = &a
+				} else if !errors.Is(err, model.ErrNotFound) {
+					return nil, err
+				}
+				authors[n.UserID] = author
+			}
+			if n.FromOffice(author) {
 				v.Notes = append(v.Notes, n)
 			}
 		}
@@ -79,6 +95,9 @@ func init() {
 	// instead of a refusal after sending (a longer note led to an error
 	// page).
 	funcs["maxNoteLength"] = func() int { return store.MaxNoteLength }
+	// Whether the form offers "mit meinem Büro teilen": to an account of
+	// a member office only (model.MemberOffice), not to a spokesperson.
+	funcs["memberOffice"] = func(u *model.User) bool { return model.MemberOffice(u) != "" }
 }
 
 func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
@@ -95,8 +114,15 @@ func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// Only an account of a member office shares with its office
+	// (model.MemberOffice); the form offers no "teilen" to any other. A
+	// request that ticks it all the same (a spokesperson's, before the
+	// form stopped offering it) stores the note privately and says so,
+	// rather than losing the text to a refusal.
+	office := model.MemberOffice(u)
+	asked := r.PostFormValue("teilen") == "1"
 	n := model.DocumentNote{DocumentID: d.ID, UserID: u.ID, Member: u.MemberAbbrev, Author: u.Name,
-		Text: r.PostFormValue("notiz"), Shared: r.PostFormValue("teilen") == "1" && u.MemberAbbrev != ""}
+		Text: r.PostFormValue("notiz"), Shared: asked && office != ""}
 	nid, err := s.st.SaveDocumentNote(r.Context(), n)
 	if err != nil {
 		s.failKeeping(w, r, err, "", n.Text)
@@ -108,6 +134,8 @@ func (s *Server) saveDocumentNote(w http.ResponseWriter, r *http.Request) {
 		msg = "Ihre Notiz ist gelöscht."
 	case n.Shared:
 		msg = "Ihre Notiz ist gespeichert und für Ihr Büro sichtbar."
+	case asked:
+		msg = "Ihre Notiz ist gespeichert; nur Sie sehen sie. Mit einem Büro teilen nur die Konten eines Mitglieds, nicht Sprecherinnen und Sprecher oder Gäste."
 	}
 	back(w, r, fmt.Sprintf("/sitzungen/%d#dok-%d", se.Number, d.ID), msg)
 }

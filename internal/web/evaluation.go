@@ -283,31 +283,51 @@ func evaluationNav(u *model.User) string {
 }
 
 // myEvaluation is where a respondent's questionnaires of the open round
-// stand, for "Mein Bereich": the round's year (0: no round open) and the
-// conferences the user answers for, answered or still open.
+// stand, for "Mein Bereich": the round's year (0: no round open), how many
+// questions it asks, and the conferences the user answers for: Answered
+// those whose every asked question has an answer, Partial those begun and
+// not finished, Open those not begun. Before, a questionnaire counted as
+// answered as soon as one answer was in, so "Mein Bereich" said it was
+// done while /evaluation said "Noch unbeantwortet: 1 von 5 Fragen".
 type myEvaluation struct {
 	Year           int
+	Asked          int
 	Answered, Open []model.Body
+	Partial        []myPartialEvaluation
 }
+
+// myPartialEvaluation is a questionnaire begun and not finished: its
+// conference and how many of the round's asked questions lack an answer.
+type myPartialEvaluation struct {
+	Conference model.Body
+	Missing    int
+}
+
+// Unfinished reports whether a questionnaire of the round is still to be
+// filled in or completed.
+func (ev myEvaluation) Unfinished() bool { return len(ev.Open) > 0 || len(ev.Partial) > 0 }
 
 // evaluationDue gives where u's questionnaires of the open round stand
 // (respondentSlots: a spokesperson one per conference in office, a FachMK
-// secretariat its own); the zero value without an open round or for a
-// user who does not answer.
+// secretariat its own), counting the answers to the round's asked
+// questions against its catalogue (as answersSavedNotice does); the zero
+// value without an open round or for a user who does not answer.
 func (s *Server) evaluationDue(r *http.Request, u *model.User) (myEvaluation, error) {
 	var ev myEvaluation
 	rounds, err := s.st.Rounds(r.Context())
 	if err != nil {
 		return ev, err
 	}
+	var open model.EvaluationRound
 	for _, round := range rounds {
 		if round.Status == model.RoundOpen {
-			ev.Year = round.Year
+			open = round
 		}
 	}
-	if ev.Year == 0 {
+	if open.Year == 0 {
 		return ev, nil
 	}
+	ev.Year, ev.Asked = open.Year, len(open.QuestionIDs)
 	slots, err := s.respondentSlots(r, u)
 	if err != nil || len(slots) == 0 {
 		return ev, err
@@ -317,13 +337,19 @@ func (s *Server) evaluationDue(r *http.Request, u *model.User) (myEvaluation, er
 		return ev, err
 	}
 	for _, sl := range slots {
-		answered := slices.ContainsFunc(answers, func(a model.EvaluationAnswer) bool {
-			return a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID
-		})
-		if answered {
-			ev.Answered = append(ev.Answered, sl.Conference)
-		} else {
+		answered := 0
+		for _, a := range answers {
+			if a.Respondent == sl.Respondent && a.ConferenceID == sl.Conference.ID && open.Asks(a.QuestionID) {
+				answered++
+			}
+		}
+		switch {
+		case answered == 0:
 			ev.Open = append(ev.Open, sl.Conference)
+		case answered < ev.Asked:
+			ev.Partial = append(ev.Partial, myPartialEvaluation{Conference: sl.Conference, Missing: ev.Asked - answered})
+		default:
+			ev.Answered = append(ev.Answered, sl.Conference)
 		}
 	}
 	return ev, nil

@@ -230,9 +230,10 @@ func TestCalendarFeeds(t *testing.T) {
 // TestFeedOfNoSuchSelection: a feed subscribed with a mistyped conference
 // (?fachmk=XYZ) or a topic the council does not have answered 200 with
 // no entries and the mistyped name in its title, so the reader never
-// learnt that it will never get an entry. Such a feed is not found (404,
-// the reason in German); a filter that cannot be read (?jahr=abc) is a
-// bad request. Neither is an Atom document.
+// learnt that it will never get an entry. Such a feed is a bad request
+// (400, as the JSON API answers it; 404 before), as is a filter that
+// cannot be read (?jahr=abc): the register page with the reason in
+// German and the filter form. Neither is an Atom document.
 func TestFeedOfNoSuchSelection(t *testing.T) {
 	ts, _ := publicServer(t, "https://gremium.example.org")
 	for _, c := range []struct {
@@ -240,9 +241,9 @@ func TestFeedOfNoSuchSelection(t *testing.T) {
 		status int
 		reason string
 	}{
-		{"?fachmk=XYZ", http.StatusNotFound, "Keine Fachministerkonferenz „XYZ“"},
-		{"?fachmk=IT-PLR", http.StatusNotFound, "Keine Fachministerkonferenz „IT-PLR“"},
-		{"?thema=999999", http.StatusNotFound, "Kein Schwerpunktthema Nr. 999999"},
+		{"?fachmk=XYZ", http.StatusBadRequest, "Keine Fachministerkonferenz „XYZ“"},
+		{"?fachmk=IT-PLR", http.StatusBadRequest, "Keine Fachministerkonferenz „IT-PLR“"},
+		{"?thema=999999", http.StatusBadRequest, "Kein Schwerpunktthema Nr. 999999"},
 		{"?jahr=abc", http.StatusBadRequest, "Das Jahr muss eine Zahl von 1900 bis 9999 sein"},
 	} {
 		res, body := getHost(t, ts, "/beschluesse.atom"+c.query, "ts.local")

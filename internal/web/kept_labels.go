@@ -84,6 +84,7 @@ var keptLabels = map[string]keptLabel{
 	"anmeldeschluss":        {Label: "Anmeldeschluss"},
 	"antrag":                {Label: "Antrag von"},
 	"antwort":               {Label: "Antwort", Values: map[string]string{"ablehnen": "Ablehnen", "bestaetigen": "Mitantrag bestätigen", "zurueckziehen": "Mitantrag zurückziehen"}},
+	"aenderung":             {Label: "Erbetene Änderung"},
 	"anwesenheit_*":         {Label: "Anwesenheit"},
 	"art":                   {Label: "Art"},
 	"aufnehmen-*":           {Label: "Aufnehmen", Tick: true},

@@ -74,6 +74,140 @@ type liveData struct {
 	// NoteSubs are the session's submitted protocol notes that wait for
 	// the Geschäftsstelle (note_submissions.go).
 	NoteSubs []model.NoteSubmission
+	// Open are the running session's proposals not yet voted on: the form
+	// "Sitzung beenden" at the end of the page lists them and asks, as the
+	// Verwaltung does, to confirm that they stay undecided.
+	Open []model.OpenProposal
+	// ToApprove are the earlier draft minutes the running session may
+	// approve (minutesToApprove, as the Verwaltung offers them): the item
+	// that names them (TOP 00) offers the approval (ApprovalsAt).
+	ToApprove []minutesToApprove
+}
+
+// entryEnd is the form "Sitzung beenden" at the end of the live page; it
+// posts to the status step of the Verwaltung (agenda.go, advanceSession)
+// with zurueck=live, and a refusal shows the live page again
+// (refuseStatus).
+const entryEnd = "sitzung-beenden"
+
+// EndSummary gives the box of the refused "Sitzung beenden" on the live
+// page, every reason linked to the confirmation it lacks (as
+// manageData.StatusSummary does on the Verwaltung).
+func (d liveData) EndSummary() errorSummary {
+	ids := map[string]string{endConfirmField: endConfirmID}
+	if len(d.Open) > 0 {
+		ids["offene_vorschlaege"] = "offene-vorschlaege-ok"
+	}
+	if d.Vote.Open {
+		ids["abstimmung"] = "abstimmung-offen"
+	}
+	sum := summaryAs(entryEnd+"-fehler", d.Entry.What, d.Entry.Problems, func(field string) string { return ids[field] }).Within(entryEnd)
+	sum.Typed = false
+	return sum
+}
+
+// ApprovalsAt gives the draft minutes the item it approves: those whose
+// session its title or one of its points names ("Bestätigung des
+// Protokolls der 47. Sitzung", model.MinutesApprovalRef, as the store
+// finds the item the approval belongs to). Before, the approval was only
+// on the Verwaltung page, not where TOP 00 is run.
+func (d liveData) ApprovalsAt(it minutes.Item) []minutesToApprove {
+	var out []minutesToApprove
+	for _, m := range d.ToApprove {
+		for _, t := range append([]string{it.Title}, it.Points...) {
+			if n, ok := model.MinutesApprovalRef(t); ok && n == m.Number {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// approvalEntry is the id of the approval form of the minutes of session
+// n on the live page (and of its refusal, refusedForm.ID).
+func approvalEntry(n int) string { return fmt.Sprintf("genehmigen-%d", n) }
+
+// approvalFromLive reports whether an approval of minutes was sent from
+// the live page (field zurueck=live), and the item it was shown at.
+func approvalFromLive(r *http.Request) (int64, bool) {
+	top, _ := strconv.ParseInt(r.PostFormValue("top"), 10, 64)
+	return top, r.PostFormValue("zurueck") == "live"
+}
+
+// approvalBack gives the page an approval of minutes returns to: the
+// live page at the item it was shown at when sent from there, else the
+// Verwaltung (review.go, approveMinutes).
+func approvalBack(r *http.Request, se model.Session) string {
+	if top, live := approvalFromLive(r); live {
+		if top == 0 {
+			return se.Path() + "/live"
+		}
+		return liveURL(se, top)
+	}
+	return se.Path() + "/verwaltung"
+}
+
+// refuseApprovalLive shows the live page again at the item the refused
+// approval of the minutes of session n was sent from, the reasons at its
+// button; nothing is stored.
+func (s *Server) refuseApprovalLive(w http.ResponseWriter, r *http.Request, status int, se model.Session, n int, reasons problems) {
+	top, _ := approvalFromLive(r)
+	s.renderLive(w, r, status, se, top, voteRefusal{}, refusedForm{ID: approvalEntry(n), Values: r.PostForm, Problems: reasons})
+}
+
+// ConsentNote says of the item viewed, on the Grüne Liste, how it is
+// decided: while a proposal is open, that it will be with the list en
+// bloc; once decided, how it was — en bloc with its label, or (voted on
+// singly while still on the list) adopted or rejected. Before, the note
+// stayed in the future tense after the vote.
+func (d liveData) ConsentNote() string {
+	const future = "Auf der Grünen Liste: wird mit ihr en bloc beschlossen."
+	var enBloc, single, rejected []string
+	for _, row := range d.Current.Rows {
+		dec := row.Decision
+		if dec == nil {
+			continue
+		}
+		switch dec.Status {
+		case model.DecisionDraft:
+			return future
+		case model.DecisionAdopted:
+			if strings.Contains(dec.Result, "en bloc") {
+				enBloc = append(enBloc, dec.Label)
+			} else {
+				single = append(single, dec.Label)
+			}
+		case model.DecisionRejected:
+			rejected = append(rejected, dec.Label)
+		}
+	}
+	labelled := func(labels []string) string {
+		var named []string
+		for _, l := range labels {
+			if l != "" {
+				named = append(named, l)
+			}
+		}
+		if len(named) == 0 {
+			return ""
+		}
+		return " (" + strings.Join(named, ", ") + ")"
+	}
+	var parts []string
+	if len(enBloc) > 0 {
+		parts = append(parts, "mit ihr en bloc beschlossen"+labelled(enBloc))
+	}
+	if len(single) > 0 {
+		parts = append(parts, "einzeln abgestimmt und beschlossen"+labelled(single))
+	}
+	if len(rejected) > 0 {
+		parts = append(parts, "einzeln abgestimmt und abgelehnt"+labelled(rejected))
+	}
+	if len(parts) == 0 {
+		return future
+	}
+	return "Auf der Grünen Liste: " + strings.Join(parts, "; ") + "."
 }
 
 // PullLink gives the session page at the Grüne Liste, where its items are
@@ -399,6 +533,18 @@ func (s *Server) renderLive(w http.ResponseWriter, r *http.Request, status int, 
 	if d.NoteSubs, err = s.st.WaitingNoteSubmissions(ctx, se.ID); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if se.Status == model.StatusRunning {
+		// "Sitzung beenden" lists what stays undecided; TOP 00 offers
+		// the approval of earlier minutes, as the Verwaltung does.
+		if d.Open, err = s.st.OpenProposals(ctx, se.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if d.ToApprove, err = s.minutesToApprove(ctx, body.ID, se.Number); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	d.Refused.Shown = d.Refused.shown(d)
 	s.render(w, r, status, "live.html", view{Title: "Live-Protokoll – " + se.Title(), Active: "sitzungen", Data: d})

@@ -26,6 +26,16 @@ const (
 var errEndNotConfirmed = model.AtField(endConfirmField, model.RuleError(
 	"Bitte bestätigen Sie, dass die Sitzung zu Ende ist: danach ist keine Abstimmung, keine Wortmeldung und kein Aufruf eines TOPs mehr möglich."))
 
+// statusBack gives the page a status step returns to: for "Sitzung
+// beenden" sent from the live page (field zurueck=live), the live page,
+// where the secretariat goes on with the minutes; else the Verwaltung.
+func statusBack(r *http.Request, se model.Session, next model.SessionStatus) string {
+	if next == model.StatusEnded && r.PostFormValue("zurueck") == "live" {
+		return se.Path() + "/live"
+	}
+	return fmt.Sprintf("%s/verwaltung", se.Path())
+}
+
 // stepNotDone says what did not happen when a status step to the key was
 // refused, the head of the box above the status form.
 var stepNotDone = map[model.SessionStatus]string{
@@ -41,6 +51,12 @@ const agendaNotPublished = "Die Tagesordnung ist nicht veröffentlicht"
 // refuseStatus shows the management page again after the status step to
 // next was refused for reasons, in the box above the status form.
 func (s *Server) refuseStatus(w http.ResponseWriter, r *http.Request, status int, council model.Body, se model.Session, next model.SessionStatus, reasons problems) {
+	if next == model.StatusEnded && r.PostFormValue("zurueck") == "live" && se.Status == model.StatusRunning {
+		// "Sitzung beenden" sent from the live page (entryEnd): refused
+		// there, every reason at its confirmation, nothing stored.
+		s.renderLive(w, r, status, se, 0, voteRefusal{}, refusedForm{ID: entryEnd, What: stepNotDone[next], Values: r.PostForm, Problems: reasons})
+		return
+	}
 	s.renderManageWith(w, r, status, council, se, manageData{Status: reasons, StatusWhat: stepNotDone[next]})
 }
 

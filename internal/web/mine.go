@@ -6,8 +6,9 @@ package web
 // votes in session and in written procedure, its registrations, the follow-ups it owes,
 // draft minutes waiting for its comments); a spokesperson the decisions
 // relevant for their conferences since the last session and the
-// conferences' next dates; the secretariat what waits for it
-// (registrations to accept, drafts to release, procedures closing,
+// conferences' next dates; the secretariat what waits for it (the running
+// session with its live page, submitted Protokollnotizen to take over,
+// registrations to accept, drafts to release, procedures closing,
 // debriefs due). Further panels (briefings, tasks of the spokespersons)
 // are sections of their own in mine.html.
 
@@ -95,9 +96,30 @@ type myRunning struct {
 	Current model.AgendaItem
 	// SubmitURL is where on the session page the office submits a
 	// Protokollnotiz: the called item's form, else the agenda, whose items
-	// carry the forms; "" when it may submit none (loadNoteSubs).
+	// carry the forms; "" when it may submit none (noteSubsOf).
 	SubmitURL string
 	Notes     []myNote
+	// Waiting is, on the secretariat's page, how many submitted notes to
+	// the session's items wait for it (the office's page: 0).
+	Waiting    int
+	WaitingURL string // where on the live page the first of them waits
+}
+
+// myWaitingNotes are the submitted Protokollnotizen of a session that wait
+// for the secretariat, running session or not (a note may come in until
+// the minutes are approved), by item, each with the place on the live
+// page where the secretariat takes it over or refuses it.
+type myWaitingNotes struct {
+	Session model.Session
+	Count   int
+	Items   []myWaitingItem
+}
+
+// myWaitingItem is an item with submitted notes waiting.
+type myWaitingItem struct {
+	Item  model.AgendaItem
+	Count int
+	URL   string
 }
 
 // myNote is a Protokollnotiz the office submitted to an item of a running
@@ -203,7 +225,12 @@ type myData struct {
 	Release  []model.Session // ended sessions (the council's, then the AL-Runde's) whose draft minutes are not released
 	Closing  []myProcedure   // open written procedures, nearest deadline first
 	Debriefs []myDebrief
-	Collab   myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
+	// WaitingNotes are the sessions with submitted Protokollnotizen
+	// waiting for the secretariat (the running ones are in Running, with
+	// their count); WaitingTotal counts the notes.
+	WaitingNotes []myWaitingNotes
+	WaitingTotal int
+	Collab       myCollab // issue 16: reports, briefings, evaluation (mine_collab.go)
 	// Awaiting are the member's registered items that still await the
 	// AL-Runde's recommendation (alrunde.go); Prepared those whose
 	// AL-Runde has given one or is over without one
@@ -224,9 +251,13 @@ type myData struct {
 	// EvaluationOpen is the year of the evaluation round taking answers
 	// (0: none; the page then offers no questionnaire to fill in).
 	EvaluationOpen int
-	// EvaluationAnswered: its questionnaire of that round is in (it may
-	// still change it until the round closes).
-	EvaluationAnswered bool
+	// EvaluationAnswered: its questionnaire of that round is in, every
+	// asked question answered (it may still change it until the round
+	// closes); EvaluationMissing how many of the EvaluationAsked questions
+	// still lack an answer in a questionnaire begun (0: not begun, or
+	// complete).
+	EvaluationAnswered                 bool
+	EvaluationMissing, EvaluationAsked int
 	// Invitations are the debriefs of the last IT-PLR sessions whose
 	// invitation went out with decisions for its conference.
 	Invitations []myInvitation
@@ -347,7 +378,13 @@ func (s *Server) myConferencePage(w http.ResponseWriter, r *http.Request, u *mod
 		s.serverError(w, r, err)
 		return
 	}
-	d.EvaluationOpen, d.EvaluationAnswered = ev.Year, len(ev.Answered) > 0 && len(ev.Open) == 0
+	// Half filled in, it is still asked to complete it (before: "Ihre
+	// Antworten sind gespeichert" after one answer of five).
+	d.EvaluationOpen, d.EvaluationAsked = ev.Year, ev.Asked
+	d.EvaluationAnswered = len(ev.Answered) > 0 && !ev.Unfinished()
+	for _, p := range ev.Partial {
+		d.EvaluationMissing += p.Missing
+	}
 	for _, q := range d.Requests {
 		if q.AwaitsAnswer() {
 			d.OpenRequests++
@@ -609,7 +646,7 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 	// A running session is found here, with the way to submit a
 	// Protokollnotiz and the notes submitted (before: no word of it,
 	// and the live page refused the member).
-	if d.Running, err = s.myRunningSessions(r, council, running); err != nil {
+	if d.Running, err = s.myRunningSessions(r, council, m, running); err != nil {
 		return err
 	}
 	if d.Voter {
@@ -728,9 +765,10 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 }
 
 // myRunningSessions gives the running sessions with the way to submit a
-// Protokollnotiz on the session page and the notes the viewer's member
-// submitted, as the session page has them (loadNoteSubs).
-func (s *Server) myRunningSessions(r *http.Request, council model.Body, running []model.Session) ([]myRunning, error) {
+// Protokollnotiz on the session page and the notes the viewer's member m
+// submitted, as the session page has them (noteSubsOf, with m as the
+// page read it: before, it was read again for each session).
+func (s *Server) myRunningSessions(r *http.Request, council model.Body, m model.Member, running []model.Session) ([]myRunning, error) {
 	ctx := r.Context()
 	u := s.user(r)
 	var out []myRunning
@@ -742,7 +780,7 @@ func (s *Server) myRunningSessions(r *http.Request, council model.Body, running 
 				return nil, err
 			}
 		}
-		subs, err := s.loadNoteSubs(r, u, body, se, refusedForm{})
+		subs, err := s.noteSubsOf(r, u, &m, body, se, refusedForm{})
 		if err != nil {
 			return nil, err
 		}
@@ -991,6 +1029,9 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 			d.Pending[i].Request, d.Pending[i].Conference = q, b
 		}
 	}
+	if err := s.mySecretariatNotes(ctx, council, d); err != nil {
+		return err
+	}
 	if d.Release, err = s.councilSessionsIn(ctx, council, model.StatusEnded); err != nil {
 		return err
 	}
@@ -1080,6 +1121,92 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 			}
 		}
 		d.Debriefs = append(d.Debriefs, due)
+	}
+	return nil
+}
+
+// mySecretariatNotes fills the running sessions (the council's, then the
+// AL-Runde's) with the item called and the submitted notes waiting, and
+// the sessions with submitted notes waiting for the secretariat, by item:
+// one read of all waiting notes, then each session concerned and its
+// agenda. Before, the secretariat's page said nothing of a running
+// session, and a note submitted after the session (minutes in draft)
+// showed only on the session's live page, which nothing pointed to.
+func (s *Server) mySecretariatNotes(ctx context.Context, council model.Body, d *myData) error {
+	running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
+	if err != nil {
+		return err
+	}
+	waiting, err := s.st.AllWaitingNoteSubmissions(ctx)
+	if err != nil {
+		return err
+	}
+	sessions := map[int64]model.Session{}
+	for _, se := range running {
+		sessions[se.ID] = se
+	}
+	agendas := map[int64]map[int64]model.AgendaItem{}
+	agenda := func(se model.Session) (map[int64]model.AgendaItem, error) {
+		if byID, ok := agendas[se.ID]; ok {
+			return byID, nil
+		}
+		items, err := s.st.Items(ctx, se.ID)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[int64]model.AgendaItem, len(items))
+		for _, it := range items {
+			byID[it.ID] = it
+		}
+		agendas[se.ID] = byID
+		return byID, nil
+	}
+	// The store gives them by session, then item.
+	for _, n := range waiting {
+		se, ok := sessions[n.SessionID]
+		if !ok {
+			if se, err = s.st.Session(ctx, n.SessionID); err != nil {
+				return err
+			}
+			sessions[se.ID] = se
+		}
+		if k := len(d.WaitingNotes); k == 0 || d.WaitingNotes[k-1].Session.ID != se.ID {
+			d.WaitingNotes = append(d.WaitingNotes, myWaitingNotes{Session: se})
+		}
+		wn := &d.WaitingNotes[len(d.WaitingNotes)-1]
+		wn.Count++
+		d.WaitingTotal++
+		if k := len(wn.Items); k > 0 && wn.Items[k-1].Item.ID == n.ItemID {
+			wn.Items[k-1].Count++
+			continue
+		}
+		byID, err := agenda(se)
+		if err != nil {
+			return err
+		}
+		it, ok := byID[n.ItemID]
+		if !ok {
+			it = model.AgendaItem{ID: n.ItemID}
+		}
+		wn.Items = append(wn.Items, myWaitingItem{Item: it, Count: 1, URL: liveAt(se, n.ItemID, "pn-eingang")})
+	}
+	for _, se := range running {
+		mr := myRunning{Session: se}
+		if se.CurrentItemID != 0 {
+			byID, err := agenda(se)
+			if err != nil {
+				return err
+			}
+			if it, ok := byID[se.CurrentItemID]; ok && it.OnAgenda() {
+				mr.Current = it
+			}
+		}
+		for _, wn := range d.WaitingNotes {
+			if wn.Session.ID == se.ID {
+				mr.Waiting, mr.WaitingURL = wn.Count, wn.Items[0].URL
+			}
+		}
+		d.Running = append(d.Running, mr)
 	}
 	return nil
 }

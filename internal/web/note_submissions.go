@@ -51,6 +51,13 @@ func noteFormID(itemID int64) string { return fmt.Sprintf("pn-einreichen-%d", it
 // submissions and, while submissions are open and its member has a seat
 // in the body, the forms.
 func (s *Server) loadNoteSubs(r *http.Request, u *model.User, body model.Body, se model.Session, refused refusedForm) (noteSubs, error) {
+	return s.noteSubsOf(r, u, nil, body, se, refused)
+}
+
+// noteSubsOf is loadNoteSubs for a caller that read the viewer's member m
+// already ("Mein Bereich"), so that it is not read again for each session;
+// nil reads it here, only while submissions are open.
+func (s *Server) noteSubsOf(r *http.Request, u *model.User, m *model.Member, body model.Body, se model.Session, refused refusedForm) (noteSubs, error) {
 	out := noteSubs{Session: se, Refused: refused}
 	if u == nil || u.MemberAbbrev == "" || !auth.Can(u, auth.SubmitNote, u.MemberAbbrev) {
 		return out, nil
@@ -66,11 +73,14 @@ func (s *Server) loadNoteSubs(r *http.Request, u *model.User, body model.Body, s
 	if model.NoteSubmissionsOpen(se) != nil {
 		return out, nil
 	}
-	m, err := s.st.Member(r.Context(), u.MemberAbbrev)
-	if err != nil {
-		return out, err
+	if m == nil {
+		read, err := s.st.Member(r.Context(), u.MemberAbbrev)
+		if err != nil {
+			return out, err
+		}
+		m = &read
 	}
-	out.CanSubmit = body.Seats(m)
+	out.CanSubmit = body.Seats(*m)
 	return out, nil
 }
 

@@ -204,8 +204,16 @@ const chairWarningLead = "Achtung, der Vorsitz weicht von der Rotation ab:"
 // next, for the form planning a session ("2026: Bund · 2027:
 // Niedersachsen"); "" for a body without a rotation.
 func (s *Server) rotationHint(ctx context.Context, bodyID int64) (string, error) {
-	year, hint := s.today().Year, ""
-	for y := year; y <= year+1; y++ {
+	year := s.today().Year
+	return s.rotationHintOf(ctx, bodyID, year, year+1)
+}
+
+// rotationHintOf gives the rotation's chair for the years from to last,
+// as rotationHint says them; a year the rotation names nobody for is left
+// out.
+func (s *Server) rotationHintOf(ctx context.Context, bodyID int64, from, last int) (string, error) {
+	hint := ""
+	for y := from; y <= last; y++ {
 		chair, rotation, err := s.st.ChairOf(ctx, bodyID, y)
 		if err != nil || !rotation {
 			return "", err
@@ -224,3 +232,23 @@ func (s *Server) rotationHint(ctx context.Context, bodyID int64) (string, error)
 // greenListGapLead opens the warning of an item put on the Grüne Liste
 // without the AL-Runde's recommendation for it (greenListGaps).
 const greenListGapLead = "Achtung, der TOP steht ohne Empfehlung auf der Grünen Liste:"
+
+// noChairWarning gives the warning after session now was moved into
+// another year whose chair the rotation leaves open: the chair was left
+// to the rotation, which names nobody for the new year (a year before its
+// first recorded term, or a rotation that cannot be continued), so the
+// session has no chair any more. "" when it has one, or the body has no
+// rotation.
+func (s *Server) noChairWarning(ctx context.Context, now model.Session) (string, error) {
+	if now.Chair != "" || now.Date.IsZero() {
+		return "", nil
+	}
+	rotated, rotation, err := s.st.ChairOf(ctx, now.BodyID, now.Date.Year)
+	if err != nil || !rotation || rotated != "" {
+		return "", err
+	}
+	return fmt.Sprintf("Die Rotation des Vorsitzes nennt für %d niemanden; die %s hat damit keinen Vorsitz. Bitte unter „Termin, Ort, Vorsitz bearbeiten“ den Vorsitz wählen.", now.Date.Year, now.Title()), nil
+}
+
+// noChairWarningLead opens noChairWarning in a notice of kind warning.
+const noChairWarningLead = "Achtung, die Sitzung hat keinen Vorsitz:"

@@ -406,7 +406,7 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 	voters := voting.Voters
 	data := procedureData{Procedure: p, Decision: d, Body: body, Voters: voters, Votes: map[string]model.VoteChoice{}, Rule: body.Rules.For(d.Kind), Refused: refused, EndRefused: endRefused,
 		Due: p.Due(s.clock())}
-	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), u.MemberAbbrev) {
+	for _, v := range p.VotesSeenBy(auth.Can(u, auth.ManageSessions, ""), model.MemberOffice(u)) {
 		data.Voted = append(data.Voted, v.Member)
 		if v.Choice == "" {
 			data.ChoicesHidden = true

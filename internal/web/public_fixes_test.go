@@ -35,7 +35,8 @@ func storedRows(t *testing.T, st *store.Store) int {
 // values each added a page and its gzip copy to the page store
 // (/beschluesse?be=<2000 random characters>, /beschluesse?q=x1, …), and
 // ?be= took 20,000 characters. A value that cannot match is refused — an
-// unknown member 404, an over-long abbreviation 400 — and arbitrary words
+// unknown member or FachMK 400, as the JSON API refuses it, an over-long
+// abbreviation 400 — and arbitrary words
 // or parameters are answered without being stored; the real pages are
 // still stored.
 func TestMadeUpFiltersAreNotStored(t *testing.T) {
@@ -69,9 +70,9 @@ func TestMadeUpFiltersAreNotStored(t *testing.T) {
 		{"/beschluesse?be=" + long, http.StatusBadRequest},
 		{"/beschluesse?be=" + strings.Repeat("y", 20000), http.StatusBadRequest},
 		{"/beschluesse?fachmk=" + long, http.StatusBadRequest},
-		{"/beschluesse?be=XX", http.StatusNotFound},
-		{"/beschluesse?be=YY", http.StatusNotFound},
-		{"/beschluesse?fachmk=XYZ", http.StatusNotFound},
+		{"/beschluesse?be=XX", http.StatusBadRequest},
+		{"/beschluesse?be=YY", http.StatusBadRequest},
+		{"/beschluesse?fachmk=XYZ", http.StatusBadRequest},
 		{"/beschluesse?q=x1", http.StatusOK},
 		{"/beschluesse?q=x2", http.StatusOK},
 		{"/beschluesse?jahr=2025&x=1", http.StatusOK},
@@ -92,14 +93,19 @@ func TestMadeUpFiltersAreNotStored(t *testing.T) {
 	}
 }
 
-// TestUnknownReportingMemberIsNotFound: ?be= with a made-up text gave 200
+// TestUnknownReportingMemberIsRefused: ?be= with a made-up text gave 200
 // with the text in the feed's title ("Berichterstattung Bitte melden Sie
 // sich unter evil.example"), the register page said nothing and the API
-// gave 200 []. An unknown member is not found on the page and in the feed
-// (German reason, without the text) and refused at "be" by the API, as an
-// unknown topic is; a text longer than any abbreviation is refused as
-// such (400); a real member still filters.
-func TestUnknownReportingMemberIsNotFound(t *testing.T) {
+// gave 200 []. An unknown member is refused at "be" on the page, in the
+// feed and by the API, as an unknown topic is; a text longer than any
+// abbreviation is refused as such; a real member still filters. All 400:
+// the page and the feed said 404 before while the API said 400, and a
+// visitor who mistyped a member got "not found" for an address whose
+// mistake is the visitor's (a bad request). The page and the feed now
+// answer with the register page, the reason — naming an abbreviation
+// typed, never a text that is none (here "Ruf an: evil") — and the
+// filter form to choose again (TestRegisterMistypedFilterKeepsTheForm).
+func TestUnknownReportingMemberIsRefused(t *testing.T) {
 	ts, _, _ := demoAccountsServer(t)
 	bait := url.QueryEscape("Bitte melden Sie sich unter evil.example")
 	for _, c := range []struct {
@@ -110,9 +116,9 @@ func TestUnknownReportingMemberIsNotFound(t *testing.T) {
 		// Longer than any abbreviation (model.MaxAbbrev): refused as such.
 		{"/beschluesse.atom?be=" + bait, http.StatusBadRequest, "Das Kürzel des Mitglieds ist zu lang"},
 		{"/beschluesse?be=" + bait, http.StatusBadRequest, "Das Kürzel des Mitglieds ist zu lang"},
-		{"/beschluesse?be=" + url.QueryEscape("Ruf an: evil"), http.StatusNotFound, "Kein Mitglied hat das Kürzel"},
-		{"/beschluesse?be=XX", http.StatusNotFound, "Kein Mitglied hat das Kürzel"},
-		{"/beschluesse.atom?be=XX&jahr=2025", http.StatusNotFound, "Kein Mitglied hat das Kürzel"},
+		{"/beschluesse?be=" + url.QueryEscape("Ruf an: evil"), http.StatusBadRequest, "Kein Mitglied hat das Kürzel in ?be= der Adresse"},
+		{"/beschluesse?be=XX", http.StatusBadRequest, "Kein Mitglied hat das Kürzel „XX“"},
+		{"/beschluesse.atom?be=XX&jahr=2025", http.StatusBadRequest, "Kein Mitglied hat das Kürzel „XX“"},
 	} {
 		path := c.path
 		res, body := get(t, ts, path)

@@ -38,13 +38,13 @@ type decisionListData struct {
 	// StartURL is the first page of the selection on any other page
 	// ("Zum Anfang"; "" on the first and where PrevURL is it).
 	StartURL template.URL
-	// Refused is why the filter in the address was not applied (an
-	// impossible year, page or position); the page then shows the whole
-	// register with the filter form to choose again.
-	Refused string
-	// Unmatched is why the filter, though readable, cannot match (a
-	// conference or topic that does not exist).
-	Unmatched string
+	// Refused says why the filter in the address was not applied, each
+	// reason at its parameter: one that cannot be read (an impossible
+	// year, page or position; the page then shows the whole register) or
+	// a FachMK, member or topic that does not exist (the page shows the
+	// rest of the selection, Filter). The page shows the reasons above
+	// the filter form, each linked to its field, to choose again.
+	Refused problems
 	// Snippets are the words of each listed decision around the first
 	// that matches the full-text filter (by decision id; none without a
 	// filter or when only the number or title matched).
@@ -146,40 +146,91 @@ func (q registerQuery) Narrowed() bool {
 	return r.String() != ""
 }
 
-// parseRegisterQuery reads the filter; the error is a German message.
-func parseRegisterQuery(v url.Values) (registerQuery, string) {
+// parseRegisterQuery reads the filter; the error is an input error at
+// its parameter with a German reason, the filter then the whole
+// register's (page 1).
+func parseRegisterQuery(v url.Values) (registerQuery, error) {
 	q, err := model.ParseRegisterQuery(v)
 	if err != nil {
-		return registerQuery{}, model.ReasonOf(err)
+		return registerQuery{model.RegisterQuery{Page: 1}}, err
 	}
-	return registerQuery{q}, ""
+	return registerQuery{q}, nil
 }
 
 // registerFilter turns the address filter into the store's
 // (search.RegisterFilter, as the JSON API does) and gives the parsed text
-// for the snippets. unmatched says in German why nothing can match when a
-// named FachMK or reporting member (?be=, model.UnknownMember) does not
-// exist or the named section is no topic of the council
-// (model.Section.Topic); it is "" when the filter can match.
-func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (f store.RegisterFilter, text search.Query, unmatched string, err error) {
-	f, text, err = search.RegisterFilter(ctx, s.st, bodyID, q.RegisterQuery)
-	if err == nil && q.Reporter != "" {
-		// The members from the filter's choices, kept per data version.
-		var opts registerOptions
-		if opts, err = s.registerChoices(ctx, bodyID); err == nil {
-			err = model.UnknownMember("be", q.Reporter, opts.Members)
+// for the snippets. It gives q with its abbreviations as the register
+// writes them, whatever their case ("?be=he" is HE,
+// model.RegisterQuery.Canonical), for the form and the links. A FachMK or
+// reporting member (?be=) that does not exist, or a section that is no
+// topic of the council (model.Section.Topic), is an error that refuses
+// the filter at its parameter (filterRefused).
+func (s *Server) registerFilter(ctx context.Context, bodyID int64, q registerQuery) (registerQuery, store.RegisterFilter, search.Query, error) {
+	if q.Conference != "" || q.Reporter != "" {
+		// The FachMK and members from the filter's choices, kept per data
+		// version.
+		opts, err := s.registerChoices(ctx, bodyID)
+		if err != nil {
+			return q, store.RegisterFilter{}, search.Query{}, err
+		}
+		if q.RegisterQuery, err = q.Canonical(opts.Conferences, opts.Members); err != nil {
+			return q, store.RegisterFilter{}, search.Query{}, err
 		}
 	}
-	if model.ClassOf(err) == model.ErrNotFound || model.ClassOf(err) == model.ErrInput {
-		return f, text, model.ReasonOf(err), nil
+	f, text, err := search.RegisterFilter(ctx, s.st, bodyID, q.RegisterQuery)
+	return q, f, text, err
+}
+
+// filterRefused says whether err refuses the register's filter (a value
+// that cannot be read or cannot match, at its parameter) rather than
+// being a failed read.
+func filterRefused(err error) bool {
+	c := model.ClassOf(err)
+	return c == model.ErrInput || c == model.ErrNotFound
+}
+
+// without gives q without the filter at param, as a refusal names it
+// (model.FieldOf), from its first page; without a parameter it can drop,
+// the whole register.
+func (q registerQuery) without(param string) registerQuery {
+	q.Page = 1
+	switch param {
+	case "fachmk":
+		q.Conference = ""
+	case "be":
+		q.Reporter = ""
+	case "thema":
+		q.Section = 0
+	case "q":
+		q.Text = ""
+	default:
+		return registerQuery{model.RegisterQuery{Page: 1}}
 	}
-	return f, text, "", err
+	return q
+}
+
+// registerFieldID gives the id of the filter form's field for the
+// parameter param ("" for one the form has not: seite, vor, nach).
+func registerFieldID(param string) string {
+	switch param {
+	case "q", "jahr", "thema", "fachmk", "be", "art", "umsetzung", "verfahren":
+		return "f-" + param
+	}
+	return ""
+}
+
+// RefusedSummary is the box above the filter form that says why the
+// filter in the address was not applied (Refused), each reason linked to
+// its field (the error summary of every refused form).
+func (d decisionListData) RefusedSummary() errorSummary {
+	return summaryAs("filter-fehler", "Die Auswahl in der Adresse ließ sich nicht anwenden", d.Refused, registerFieldID)
 }
 
 // registerRequest reads the register's filter from the request and gives
 // the council, the filter and the page of pageSize decisions the filter's
-// page asks for. It answers the request itself on errors and, as not
-// found, for a filter nothing can match (ok false).
+// page asks for. It answers the request itself (ok false) on errors and,
+// with the register page (400), for a filter that cannot be applied
+// (registerFilterRequest).
 func (s *Server) registerRequest(w http.ResponseWriter, r *http.Request, pageSize int) (council model.Body, q registerQuery, page store.RegisterPage, ok bool) {
 	council, q, f, ok := s.registerFilterRequest(w, r)
 	if !ok {
@@ -203,30 +254,54 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	q, msg := parseRegisterQuery(r.URL.Query())
-	if msg == "" {
-		var c registerCursorOf
-		if c, msg = parseRegisterCursor(r.URL.Query()); msg == "" {
-			s.registerListPage(w, r, council, q, c.cursor, "")
-			return
+	q, refused := parseRegisterQuery(r.URL.Query())
+	var c registerCursorOf
+	if refused == nil {
+		var msg string
+		if c, msg = parseRegisterCursor(r.URL.Query()); msg != "" {
+			refused = model.InputError("%s", msg)
 		}
 	}
-	// A filter that cannot be applied: the first page of the whole
-	// register with the form and the reason, not an error page without
-	// a way on.
-	s.registerListPage(w, r, council, registerQuery{model.RegisterQuery{Page: 1}}, store.RegisterCursor{}, msg)
+	if refused != nil {
+		// A filter that cannot be read: the first page of the whole
+		// register with the form and the reason, not an error page
+		// without a way on.
+		q, c = registerQuery{model.RegisterQuery{Page: 1}}, registerCursorOf{}
+	}
+	s.registerListPage(w, r, council, q, c.cursor, refused)
 }
 
 // registerListPage renders a page of the register: one statement for the
 // page, one for its sessions; the number of matches and the choices of the
-// filter are kept per data version (register_pages.go).
-func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused string) {
+// filter are kept per data version (register_pages.go). refused is why
+// the filter in the address could not be read (q is then the whole
+// register's); a filter that names a FachMK, member or topic that does
+// not exist is shown without it, with the reason. Either is answered
+// 400, with the form to choose again.
+func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, council model.Body, q registerQuery, c store.RegisterCursor, refused error) {
 	ctx := r.Context()
-	d := decisionListData{Filter: q, Page: q.Page, Sessions: map[int64]model.Session{}, Refused: refused, Ways: model.DecisionWays,
+	d := decisionListData{Page: q.Page, Sessions: map[int64]model.Session{}, Ways: model.DecisionWays,
 		TextCap: store.RegisterTextCap, MaxText: model.RegisterMaxText}
-	f, text, unmatched, err := s.registerFilter(ctx, council.ID, q)
-	d.Unmatched = unmatched
-	if err == nil && unmatched == "" {
+	if refused != nil {
+		d.Refused.add(refused)
+	}
+	var f store.RegisterFilter
+	var text search.Query
+	var err error
+	// Each value that cannot match is dropped and said; a few at most
+	// (FachMK, member, topic), then the whole register, which always can.
+	for range 5 {
+		var fq registerQuery
+		fq, f, text, err = s.registerFilter(ctx, council.ID, q)
+		if !filterRefused(err) {
+			q = fq
+			break
+		}
+		d.Refused.add(err)
+		q, c = q.without(model.FieldOf(err)), store.RegisterCursor{}
+	}
+	d.Filter, d.Page = q, q.Page
+	if err == nil {
 		if d.Total, err = s.registerTotal(ctx, f); err == nil {
 			f.Offset = (q.Page - 1) * RegisterPerPage
 			d.Decisions, err = s.st.RegisterKeyset(ctx, f, c, RegisterPerPage)
@@ -298,13 +373,12 @@ func (s *Server) registerListPage(w http.ResponseWriter, r *http.Request, counci
 	}
 	status := http.StatusOK
 	switch {
-	case refused != "":
+	case len(d.Refused) > 0:
+		// A filter that cannot be read or names a FachMK, member or
+		// topic that does not exist: a bad request, as the JSON API
+		// answers it, and so never kept as a rendered page (rendered.go)
+		// however many made-up values are asked for.
 		status = http.StatusBadRequest
-	case unmatched != "":
-		// A FachMK, member or topic that does not exist: not found, as
-		// in the feed, and so never kept as a rendered page
-		// (rendered.go) however many made-up values are asked for.
-		status = http.StatusNotFound
 	case d.Total > 0 && len(d.Decisions) == 0:
 		status = http.StatusNotFound // a page after the last one
 	}

@@ -20,7 +20,7 @@ import (
 // The register's exports, /beschluesse.csv and /beschluesse.pdf: the
 // selection of the register page — its filter read by parseRegisterQuery
 // and turned into the store's by registerFilter, as the page and its feed
-// do — with what the page's rows show, through the same publication gate
+// do (beginRegisterExport) — with what the page's rows show, through the same publication gate
 // (model.Public.Register: confidential passages "[geschwärzt]", the
 // text as last corrected). They are read a page at a time by keyset
 // (store.RegisterKeyset), newest number first like the page.
@@ -115,13 +115,17 @@ func (d decisionListData) PDFCapped() bool { return d.Total > RegisterInPDF }
 func (d decisionListData) PDFMax() string { return model.GermanNumber(RegisterInPDF) }
 
 // registerFilterRequest reads the register's filter from the request,
-// for the page, the feed and the exports alike, and gives the council
-// and the store's filter (its page and limit as asked). It answers the
-// request itself (ok false) on errors: 400 with the German reason for a
-// filter that cannot be read, 404 for one that cannot match (a FachMK,
-// member or topic that does not exist: a feed subscribed with a
-// mistyped conference would stay empty for ever without telling its
-// reader).
+// for the page's feed and the exports alike (the page itself,
+// decisionList, also reads its position), and gives the council, the
+// filter with its abbreviations as the register writes them
+// (registerFilter) and the store's filter (its page and limit as
+// asked). It answers the request itself (ok false) on errors; a filter
+// that cannot be read or cannot match (a FachMK, member or topic that
+// does not exist: a feed subscribed with a mistyped conference would
+// stay empty for ever without telling its reader) is answered as the
+// register page answers it, 400 with the reason naming the value and
+// the filter form to choose again (registerListPage), as the JSON API
+// refuses it, rather than an error page without a way on.
 func (s *Server) registerFilterRequest(w http.ResponseWriter, r *http.Request) (council model.Body, q registerQuery, f store.RegisterFilter, ok bool) {
 	ctx := r.Context()
 	council, err := s.councilBody(ctx)
@@ -129,30 +133,57 @@ func (s *Server) registerFilterRequest(w http.ResponseWriter, r *http.Request) (
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return council, q, f, false
 	}
-	q, msg := parseRegisterQuery(r.URL.Query())
-	if msg != "" {
-		s.badRequest(w, r, msg)
+	q, unread := parseRegisterQuery(r.URL.Query())
+	if unread != nil {
+		s.registerListPage(w, r, council, q, store.RegisterCursor{}, unread)
 		return council, q, f, false
 	}
-	f, _, unmatched, err := s.registerFilter(ctx, council.ID, q)
-	if err != nil {
+	q, f, _, err = s.registerFilter(ctx, council.ID, q)
+	switch {
+	case filterRefused(err):
+		s.registerListPage(w, r, council, q, store.RegisterCursor{}, nil)
+		return council, q, f, false
+	case err != nil:
 		s.serverError(w, r, err)
-		return council, q, f, false
-	}
-	if unmatched != "" {
-		s.notFound(w, r, unmatched)
 		return council, q, f, false
 	}
 	return council, q, f, true
 }
 
-// registerExportRequest reads the export's filter as the register page
-// reads it (registerFilterRequest), for the whole selection: the page
-// number does not count, the export pages by keyset.
-func (s *Server) registerExportRequest(w http.ResponseWriter, r *http.Request) (council model.Body, q registerQuery, f store.RegisterFilter, ok bool) {
-	council, q, f, ok = s.registerFilterRequest(w, r)
+// registerExport is the beginning both exports share: the filter read as
+// the register page reads it (registerFilterRequest), for the whole
+// selection (the page number does not count, the export pages by
+// keyset), and the number of decisions it selects.
+type registerExport struct {
+	council model.Body
+	q       registerQuery
+	f       store.RegisterFilter
+	total   int
+}
+
+// beginRegisterExport reads the export's filter and counts its
+// selection; it answers the request itself when not ok.
+func (s *Server) beginRegisterExport(w http.ResponseWriter, r *http.Request) (registerExport, bool) {
+	council, q, f, ok := s.registerFilterRequest(w, r)
+	if !ok {
+		return registerExport{}, false
+	}
 	f.Offset, f.Limit = 0, 0
-	return council, q, f, ok
+	total, err := s.registerTotal(r.Context(), f)
+	if err != nil {
+		s.serverError(w, r, err)
+		return registerExport{}, false
+	}
+	return registerExport{council: council, q: q, f: f, total: total}, true
+}
+
+// exportHeaders says the export's type and its file name, made by
+// registerExportName from ext; disposition is "attachment" (saved) or
+// "inline" (shown).
+func (s *Server) exportHeaders(w http.ResponseWriter, contentType, disposition, ext string) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Disposition", disposition+`; filename="`+s.registerExportName(ext)+`"`)
 }
 
 // eachRegisterPage calls fn with the decisions of the selection f, a page
@@ -239,28 +270,21 @@ func (s *Server) registerCSV(w http.ResponseWriter, r *http.Request) {
 // writeRegisterCSV answers /beschluesse.csv; a selection of more than
 // whole decisions is streamed (RegisterCSVWhole).
 func (s *Server) writeRegisterCSV(w http.ResponseWriter, r *http.Request, whole int) {
-	council, _, f, ok := s.registerExportRequest(w, r)
+	e, ok := s.beginRegisterExport(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	total, err := s.registerTotal(ctx, f)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/csv; charset=utf-8")
-	h.Set("Content-Disposition", `attachment; filename="`+s.registerExportName("csv")+`"`)
+	s.exportHeaders(w, "text/csv; charset=utf-8", "attachment", "csv")
 	var out io.Writer = w
 	var flush func()
-	if total > whole {
+	if e.total > whole {
 		out, flush = s.streamExport(w, r)
 	}
 	cw := csvout.NewWriter(out) // formula cells neutralised
 	cw.Write(registerExportHeader)
 	base := s.site.Base(r)
-	err = s.eachRegisterPage(ctx, council, f, RegisterExportPage, 0, func(rows []registerRow) bool {
+	err := s.eachRegisterPage(ctx, e.council, e.f, RegisterExportPage, 0, func(rows []registerRow) bool {
 		for _, row := range rows {
 			cw.Write(registerCSVRecord(row, base))
 		}
@@ -327,23 +351,20 @@ func (s *Server) registerPDF(w http.ResponseWriter, r *http.Request) {
 // writeRegisterPDF answers /beschluesse.pdf with at most max decisions
 // (RegisterInPDF).
 func (s *Server) writeRegisterPDF(w http.ResponseWriter, r *http.Request, max int) {
-	council, q, f, ok := s.registerExportRequest(w, r)
+	e, ok := s.beginRegisterExport(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	total, err := s.registerTotal(ctx, f)
-	var capped bool
-	if err == nil {
-		capped, err = s.st.RegisterCapped(ctx, f)
-	}
+	council, q, total := e.council, e.q, e.total
+	capped, err := s.st.RegisterCapped(ctx, e.f)
 	var opts registerOptions
 	if err == nil {
 		opts, err = s.registerChoices(ctx, council.ID)
 	}
 	var rows [][]string
 	if err == nil {
-		err = s.eachRegisterPage(ctx, council, f, RegisterExportPage, max, func(list []registerRow) bool {
+		err = s.eachRegisterPage(ctx, council, e.f, RegisterExportPage, max, func(list []registerRow) bool {
 			for _, row := range list {
 				result := row.Result
 				if result == "" {
@@ -403,8 +424,7 @@ func (s *Server) writeRegisterPDF(w http.ResponseWriter, r *http.Request, max in
 		}
 		rep.Paragraph(none + " erfasst.")
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+s.registerExportName("pdf")+`"`)
+	s.exportHeaders(w, "application/pdf", "inline", "pdf")
 	if err := rep.Write(w); err != nil {
 		s.log.Error("register report", "err", err, "request_id", requestID(r))
 	}

@@ -178,7 +178,7 @@ func TestRegisterExportsOfNothing(t *testing.T) {
 			t.Errorf("/beschluesse.%s?jahr=zwanzig: %d %.300s", format, res.StatusCode, body)
 		}
 		res, body = get(t, ts, "/beschluesse."+format+"?fachmk=GIBTESNICHT")
-		if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Keine Fachministerkonferenz „GIBTESNICHT“") {
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Keine Fachministerkonferenz „GIBTESNICHT“") || !strings.Contains(body, `aria-label="Beschlüsse filtern"`) {
 			t.Errorf("/beschluesse.%s?fachmk=GIBTESNICHT: %d %.300s", format, res.StatusCode, body)
 		}
 	}

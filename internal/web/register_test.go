@@ -84,7 +84,7 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 		{"?be=HB", []string{">B-2025/40-IT<"}, []string{"B-2025/27-IT"}},
 		{"?be=HE", []string{">B-2025/27-IT<"}, []string{"B-2025/40-IT"}},
 		{"?fachmk=FMK", []string{"B-2025/40-IT", "B-2025/27-IT"}, []string{"B-2025/26-IT", "B-2025/30-IT"}}, // 27: the demo states the FMK affected (demo/briefings.go)
-		{"?fachmk=GIBTESNICHT", []string{"Keine Beschlüsse für diese Auswahl erfasst. Keine Fachministerkonferenz „GIBTESNICHT“."}, []string{"B-2025/40-IT"}},
+		{"?fachmk=GIBTESNICHT", []string{"Keine Fachministerkonferenz „GIBTESNICHT“.", "Gezeigt wird das ganze Register", ">B-2025/40-IT<"}, nil},
 		{"?umsetzung=offen", []string{"B-2025/40-IT"}, []string{"B-2025/26-IT"}},
 		// The IT-PLR's Empfehlungen are Empfehlungen, not the AL-Runde's
 		// Beschlussempfehlungen (the filter offered "Beschlussempfehlung"
@@ -98,12 +98,12 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 	}
 	for _, c := range cases {
 		res, body := get(t, ts, "/beschluesse"+c.query)
-		// A FachMK that does not exist: the list with the form and the
-		// reason, as not found (as its feed), so that made-up values are
-		// never kept as rendered pages.
+		// A FachMK that does not exist: the list without it, with the
+		// form and the reason, as a bad request (as its feed and the
+		// API), so that made-up values are never kept as rendered pages.
 		want := http.StatusOK
 		if strings.Contains(c.query, "GIBTESNICHT") {
-			want = http.StatusNotFound
+			want = http.StatusBadRequest
 		}
 		if res.StatusCode != want {
 			t.Errorf("%s: status %d, want %d", c.query, res.StatusCode, want)
@@ -128,7 +128,8 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 	// The topic filter offers the topics (Schwerpunktthemen) and
 	// "Übergreifendes", not the steps of a session: "Begrüßung" and
 	// "Grüne Liste" were offered before. Asked for in the address, such a
-	// section matches nothing, in the register and in its feed.
+	// section is refused at the topic (400), in the register and in its
+	// feed, which show the register with the reason and the form.
 	form := between(body, `<select id="f-thema"`, "</select>")
 	for _, c := range sections {
 		if got, want := strings.Contains(form, ">"+c.Name+"<"), c.Name != "Begrüßung" && c.Name != "Grüne Liste"; got != want {
@@ -138,11 +139,11 @@ func TestRegisterFiltersAndGraph(t *testing.T) {
 			continue
 		}
 		thema := "?thema=" + strconv.FormatInt(c.ID, 10)
-		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Keine Beschlüsse") {
-			t.Errorf("/beschluesse%s: %d, want the empty list as not found", thema, res.StatusCode)
+		if res, body := get(t, ts, "/beschluesse"+thema); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Kein Schwerpunktthema Nr.") || !strings.Contains(body, `href="#f-thema"`) {
+			t.Errorf("/beschluesse%s: %d, want the register with the reason at the topic as a bad request", thema, res.StatusCode)
 		}
-		if res, feed := get(t, ts, "/beschluesse.atom"+thema); res.StatusCode != http.StatusNotFound || strings.Contains(feed, "<entry>") {
-			t.Errorf("/beschluesse.atom%s: %d, want not found without entries", thema, res.StatusCode)
+		if res, feed := get(t, ts, "/beschluesse.atom"+thema); res.StatusCode != http.StatusBadRequest || strings.Contains(feed, "<entry>") {
+			t.Errorf("/beschluesse.atom%s: %d, want a bad request without entries", thema, res.StatusCode)
 		}
 	}
 	// A filter in the address that cannot be applied: the register with
@@ -251,9 +252,9 @@ func FuzzParseRegisterQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		q, msg := parseRegisterQuery(v)
-		if msg != "" {
-			if !strings.HasSuffix(msg, ".") {
+		q, err := parseRegisterQuery(v)
+		if err != nil {
+			if msg := model.ReasonOf(err); !strings.HasSuffix(msg, ".") {
 				t.Fatalf("parseRegisterQuery(%q): message %q is no sentence", raw, msg)
 			}
 			return
@@ -279,9 +280,9 @@ func FuzzParseRegisterQuery(f *testing.F) {
 		if err != nil {
 			t.Fatalf("link %q of %q: %v", link, raw, err)
 		}
-		again, msg := parseRegisterQuery(back)
-		if msg != "" || again != q {
-			t.Fatalf("parseRegisterQuery(%q) = %+v, but its link %q reads as %+v, %q", raw, q, link, again, msg)
+		again, err := parseRegisterQuery(back)
+		if err != nil || again != q {
+			t.Fatalf("parseRegisterQuery(%q) = %+v, but its link %q reads as %+v, %v", raw, q, link, again, err)
 		}
 		if q.Active() != (q.Query() != "") {
 			t.Fatalf("Active() disagrees with Query() %q", q.Query())

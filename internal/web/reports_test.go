@@ -213,7 +213,7 @@ func TestReportsOverviewNamesTheMembers(t *testing.T) {
 	planSessionOn(t, st, 49, model.BerlinDate(time.Now().AddDate(0, 0, 30)))
 	_, page := do(t, client(t, ts, "geschaeftsstelle"), "GET", ts.URL+"/sitzungen/49/reporting-fachmk", nil)
 	table := between(page, "<h2>Stand der Berichte</h2>", "</table>")
-	if !strings.Contains(table, "<td>Bremen</td>") || strings.Contains(table, "<td>HB</td>") {
+	if !strings.Contains(table, `Sprecher:in: </span>Bremen</td>`) || strings.Contains(table, `</span>HB</td>`) {
 		t.Errorf("the overview of the reports:\n%s", table)
 	}
 }

@@ -208,11 +208,16 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err, "")
 			return
 		}
+		if _, live := approvalFromLive(r); live {
+			// Sent from TOP 00 on the live page (live.go): refused there.
+			s.refuseApprovalLive(w, r, status, se, n, reasons)
+			return
+		}
 		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Problems: reasons}, ApprovalSeen: seen, ApprovalStale: status == http.StatusConflict})
 		return
 	}
 	s.changed(r, old.ID)
-	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
+	back(w, r, approvalBack(r, se), fmt.Sprintf("Das Protokoll der %d. Sitzung ist genehmigt und damit unveränderlich.", n))
 }
 
 func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {

@@ -43,6 +43,11 @@ type sessionEditData struct {
 	// a warning beside the field, not a refusal — the chair may deviate
 	// by agreement.
 	ChairWarning string
+	// Rotation names the rotation's chairs for the year of the form's
+	// date, the year before and the year after (rotationHintOf), beside
+	// the field "Vorsitz": who "aus der Rotation" gives, also after a move
+	// into another year.
+	Rotation string
 }
 
 // Summary gives the box above the page (template "error-summary") for a
@@ -119,6 +124,16 @@ func (s *Server) renderSessionEditData(w http.ResponseWriter, r *http.Request, s
 	if d.ChairWarning, err = s.chairWarning(r.Context(), se.BodyID, d.Change.Date, d.Change.Chair); err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	year := d.Change.Date.Year
+	if d.Change.Date.IsZero() {
+		year = se.Date.Year
+	}
+	if year != 0 {
+		if d.Rotation, err = s.rotationHintOf(r.Context(), se.BodyID, year-1, year+1); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	s.render(w, r, status, "session_edit.html", view{Title: se.Title() + " bearbeiten", Active: "sitzungen", Data: d})
 }
@@ -205,12 +220,25 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	notice += s.movedConsequences(r.Context(), se, now, c.Chair == "")
-	var chairWarning string
+	consequences, err := s.movedConsequences(r.Context(), se, now, c.Chair == "")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	notice += consequences
+	var chairWarning, noChair string
 	if now.Chair != se.Chair || now.Date.Year != se.Date.Year {
 		// A chair chosen or kept by hand that the rotation does not give
 		// for the (new) year: saved, and said.
 		if chairWarning, err = s.chairWarning(r.Context(), now.BodyID, now.Date, c.Chair); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if now.Date.Year != se.Date.Year {
+		// Left to a rotation that names nobody for the new year: the
+		// session has no chair now.
+		if noChair, err = s.noChairWarning(r.Context(), now); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -228,6 +256,10 @@ func (s *Server) editSession(w http.ResponseWriter, r *http.Request) {
 	}
 	if chairWarning != "" {
 		backWarning(w, r, se.Path()+"/verwaltung", notice, chairWarningLead, chairWarning+" "+chairWarningFixLater)
+		return
+	}
+	if noChair != "" {
+		backWarning(w, r, se.Path()+"/verwaltung", notice, noChairWarningLead, noChair)
 		return
 	}
 	back(w, r, se.Path()+"/verwaltung", notice)
@@ -281,24 +313,38 @@ func (s *Server) sessionMeanwhile(ctx context.Context, c, stored store.SessionCh
 // movedConsequences says what a change of the session before into now
 // changed beside what the form showed: the chair, when the session took
 // another year's chair from the rotation (fromRotation: the form left the
-// chair to it) or the chair was set by hand; and a new date that has
-// passed while the session is not yet held. Before, a session moved from
-// 2027 into 2026 took the other year's chair with only "ist verlegt" said,
-// and a move into the past was taken without a word.
-func (s *Server) movedConsequences(ctx context.Context, before, now model.Session, fromRotation bool) string {
+// chair to it) or the chair was set by hand; after a move into another
+// year whose rotation gives the chair the session keeps, that it does
+// ("Vorsitz weiterhin: Bund (Rotation für 2028)."); and a new date that
+// has passed while the session is not yet held. Before, a session moved
+// from 2027 into 2026 took the other year's chair with only "ist
+// verlegt" said, a move into another year that kept the chair said
+// nothing of the new year's rotation, and a move into the past was taken
+// without a word. A chair the new year's rotation does not give is
+// warned of apart (chairWarning, noChairWarning).
+func (s *Server) movedConsequences(ctx context.Context, before, now model.Session, fromRotation bool) (string, error) {
 	var n string
-	if now.Chair != before.Chair && now.Chair != "" {
+	switch {
+	case now.Chair != before.Chair && now.Chair != "":
 		name := s.memberName(ctx, now.Chair)
 		if fromRotation {
 			n += fmt.Sprintf(" Vorsitz jetzt: %s (Rotation für %d).", name, now.Date.Year)
 		} else {
 			n += fmt.Sprintf(" Vorsitz jetzt: %s.", name)
 		}
+	case now.Date.Year != before.Date.Year && now.Chair != "" && !now.Date.IsZero():
+		rotated, rotation, err := s.st.ChairOf(ctx, now.BodyID, now.Date.Year)
+		if err != nil {
+			return "", err
+		}
+		if rotation && rotated == now.Chair {
+			n += fmt.Sprintf(" Vorsitz weiterhin: %s (Rotation für %d).", s.memberName(ctx, now.Chair), now.Date.Year)
+		}
 	}
 	if now.Date != before.Date && now.Date.Before(s.today()) && !now.Held() {
 		n += fmt.Sprintf(" Das neue Datum %s liegt in der Vergangenheit; bitte prüfen, ob es so gemeint ist.", now.Date.German())
 	}
-	return n
+	return n, nil
 }
 
 // sessionChangeNotified says who learns of a moved or cancelled session:

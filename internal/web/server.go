@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -127,7 +128,19 @@ func (s *Server) Handler() http.Handler {
 	// Cross-origin state-changing requests (CSRF) are refused before any
 	// handler runs.
 	csrf := http.NewCrossOriginProtection()
+	// The JSON API answers with its own error body ({"error": …}, as
+	// every refusal of internal/api), not with the HTML page (before: a
+	// client of /api/ got "Anfrage abgelehnt" as HTML). The protection
+	// stays for the API too: a token's holder is no reason to take a
+	// request a foreign web page made a browser send.
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusForbidden)
+			json.NewEncoder(w).Encode(map[string]string{"error": crossOriginRefusalAPI})
+			return
+		}
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
 			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
@@ -143,6 +156,10 @@ func (s *Server) Handler() http.Handler {
 	full := s.securityHeaders(withRequestID(s.logRequests(s.withSigner(s.withUser(csrf.Handler(cached))))))
 	return s.instrument(mux, s.oparlCanonical(s.fastStored(full)))
 }
+
+// crossOriginRefusalAPI is why the JSON API refuses a state-changing
+// request a browser sent from another origin (http.CrossOriginProtection).
+const crossOriginRefusalAPI = "Die Anfrage kam von einer fremden Herkunft (Origin-Kopf einer anderen Adresse) und wurde aus Sicherheitsgründen abgelehnt. Ein System, das die API nutzt, sendet keinen fremden Origin-Kopf."
 
 // publicRegister says whether a request is for the public register, whose
 // answers are the same for every visitor until the data changes: they are
@@ -326,6 +343,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return
 	}
 	v.User = s.user(r)
+	// The AL-Runde's session pages (its session, Verwaltung, live,
+	// attendance, recommendations …) are found under the AL-Runde in the
+	// menu, not under the IT-PLR's sessions: before, their handlers'
+	// "sitzungen" marked the wrong menu item as the current one.
+	if v.Active == "sitzungen" && strings.HasPrefix(r.URL.Path, "/gremien/") {
+		v.Active = "alrunde"
+	}
 	// A page's title names its object (an item, a procedure) and has no
 	// room for a mark element: the reader's version of the text, without
 	// the mark characters.

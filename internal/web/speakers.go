@@ -6,6 +6,7 @@ package web
 // the session's live event stream (events.go).
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -86,6 +87,46 @@ type floorView struct {
 	// present or represented there, everybody if no attendance is
 	// recorded (store.FloorMembers, the rule the request is refused by).
 	Eligible []model.Member
+	// NotPresent are, for the secretariat, the members of the session's
+	// body that are not in Eligible because the attendance list records
+	// them absent at the item (often advisory members nobody marked
+	// present): the form names them and links the attendance page
+	// (NotPresentNames, AttendancePath). Before, they dropped out of
+	// "Wortmeldung eintragen für" without a word.
+	NotPresent []model.Member
+}
+
+// NotPresentNames names the members of NotPresent as German prose with
+// their abbreviations: "Deutscher Städtetag (DST) und Deutscher
+// Landkreistag (DLT)".
+func (f *floorView) NotPresentNames() string {
+	var names []string
+	for _, m := range f.NotPresent {
+		if m.Name != "" && m.Name != m.Abbrev {
+			names = append(names, m.Name+" ("+m.Abbrev+")")
+		} else {
+			names = append(names, m.Abbrev)
+		}
+	}
+	return model.JoinMembers(names)
+}
+
+// AttendancePath is the attendance page of the session, where a member
+// recorded absent is set present.
+func (f *floorView) AttendancePath() string { return f.Session.Path() + "/anwesenheit" }
+
+// AbsentHint is the sentence the speakers' form gives when members are
+// missing from it because they are recorded absent at the item ("" when
+// none is): the live page shows it beside the form, linked to
+// AttendancePath.
+func (f *floorView) AbsentHint() string {
+	if len(f.NotPresent) == 0 {
+		return ""
+	}
+	if len(f.NotPresent) == 1 {
+		return "Nicht in der Auswahl, weil laut Anwesenheitsliste bei diesem TOP nicht anwesend: " + f.NotPresentNames() + "."
+	}
+	return fmt.Sprintf("Nicht in der Auswahl, weil laut Anwesenheitsliste bei diesem TOP nicht anwesend (%d): %s.", len(f.NotPresent), f.NotPresentNames())
 }
 
 // loadFloor gives the speakers' list of an item for the user of r.
@@ -106,6 +147,11 @@ func (s *Server) loadFloor(r *http.Request, se model.Session, itemID int64) (*fl
 		return nil, err
 	}
 	u := s.user(r)
+	if se.Status == model.StatusRunning && auth.Can(u, auth.RecordMinutes, "") {
+		if f.NotPresent, err = s.floorNotPresent(r.Context(), se, f.Eligible); err != nil {
+			return nil, err
+		}
+	}
 	if u != nil && u.MemberAbbrev != "" && auth.Can(u, auth.RequestFloor, u.MemberAbbrev) {
 		f.Member = u.MemberAbbrev
 		f.Place = f.List.PlaceOf(u.MemberAbbrev)
@@ -120,6 +166,29 @@ func (s *Server) loadFloor(r *http.Request, se model.Session, itemID int64) (*fl
 		f.CanRequest = running && f.Place == 0 && !f.Speaking && !f.Absent
 	}
 	return f, nil
+}
+
+// floorNotPresent gives the members of the session's body (those it
+// seats: in the AL-Runde no advisory member) that are not among eligible,
+// in the members' order: with an attendance list recorded, the members it
+// records absent at the item; without one, nobody (everybody is
+// eligible).
+func (s *Server) floorNotPresent(ctx context.Context, se model.Session, eligible []model.Member) ([]model.Member, error) {
+	body, err := s.bodyOf(ctx, se.BodyID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.st.Members(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Member
+	for _, m := range all {
+		if body.Seats(m) && !slices.ContainsFunc(eligible, func(e model.Member) bool { return e.Abbrev == m.Abbrev }) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 // floorItem gives the item of a floor action: the one named in the form
