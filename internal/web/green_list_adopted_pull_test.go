@@ -23,30 +23,7 @@ func TestNoPullAfterTheGreenListIsAdopted(t *testing.T) {
 	ts, st := cycleServer(t)
 	ctx := context.Background()
 	s48, it := planSession48(t, ts, st)
-	id, err := st.CreateDecision(ctx, model.Decision{BodyID: s48.BodyID, SessionID: s48.ID, ItemID: it.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: it.Title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Bericht an."}}, Applicants: []string{"Bund"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur, err := st.Item(ctx, it.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur.Status, cur.Consent = model.ItemAccepted, true
-	if err := st.UpdateItem(ctx, cur); err != nil {
-		t.Fatal(err)
-	}
-	publishAgendaForTest(t, st, s48.ID)
-	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning} {
-		se, err := st.Session(ctx, s48.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.SetSessionStatus(ctx, s48.ID, se.Version, next); err != nil {
-			t.Fatal(err)
-		}
-	}
-	presentExcept(t, st, s48.ID)
+	id := consentItem48(t, st, s48, it)
 	votes := map[string]model.VoteChoice{}
 	for _, m := range itplr.Members() {
 		if m.Kind.Votes() {
