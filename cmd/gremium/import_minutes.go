@@ -275,15 +275,18 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 }
 
 // writeDerived writes what follows from the stored files, after their
-// commits, on three goroutines (each on a processor of its own where
-// there are several): the writes — the OParl objects the store steps left
-// marked (and any backlog an earlier import left by stopping after its
-// commit) and the sessions' search documents, in one transaction
-// (store.SyncOParlAndSearch: one writer, not two waiting for each other);
-// the documents and the follow-up proposals, built from what was stored
-// (for a new session from the parsed document, minutes.Written) while the
-// objects are built; and the linking of recommendations. It prints each
-// file's result in the order of the sessions.
+// commits, on two goroutines (each on a processor of its own where there
+// are several). One does the writes: the OParl objects the store steps
+// left marked (and any backlog an earlier import left by stopping after
+// its commit) and the sessions' search documents, in one transaction
+// (store.SyncOParlAndSearch: one writer, not two waiting for each other).
+// The other, meanwhile, builds the search documents from what was stored
+// (for a new session from the parsed document, minutes.Written), then
+// reads the follow-up proposals and links the recommendations: the
+// writes are the longest of these paths, so the rest is done one after
+// the other beside them rather than three ways on two processors, where
+// it took processor time from the writes. It prints each file's result
+// in the order of the sessions.
 func writeDerived(ctx context.Context, st *store.Store, council model.Body, files []*importFile, progress func(string, time.Time), stdout, stderr io.Writer) int {
 	type searchDocs struct {
 		scopes []store.SearchScope
@@ -305,39 +308,39 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 			progress("search index updated", loaded)
 		}
 	})
-	wg.Go(func() {
-		// The sessions' documents are indexed. An index marked "needs
-		// rebuild" (a new database, new terms after an upgrade) is left
-		// for `gremium serve`, which rebuilds it next to serving (at a
-		// million decisions that takes minutes, too long for an import to
-		// wait); the mark stays, so these sessions' documents do not make
-		// it pass for whole.
-		var d searchDocs
-		marked, d.err = st.SearchNeedsRebuild(ctx)
-		for _, f := range files {
-			if d.err != nil {
-				break
-			}
-			if f.stored, d.err = minutes.Written(ctx, st, f.sessionID, f.doc, f.outcome); d.err != nil || f.outcome == minutes.Unchanged {
-				continue
-			}
-			var sc store.SearchScope
-			if sc, d.err = search.LoadedDocs(f.stored); d.err == nil {
-				d.scopes = append(d.scopes, sc)
-			}
-		}
-		docs <- d
+	// The sessions' documents are indexed. An index marked "needs
+	// rebuild" (a new database, new terms after an upgrade) is left for
+	// `gremium serve`, which rebuilds it next to serving (at a million
+	// decisions that takes minutes, too long for an import to wait); the
+	// mark stays, so these sessions' documents do not make it pass for
+	// whole.
+	var d searchDocs
+	marked, d.err = st.SearchNeedsRebuild(ctx)
+	for _, f := range files {
 		if d.err != nil {
-			proposalsErr = d.err
-			return
+			break
 		}
+		if f.stored, d.err = minutes.Written(ctx, st, f.sessionID, f.doc, f.outcome); d.err != nil || f.outcome == minutes.Unchanged {
+			continue
+		}
+		var sc store.SearchScope
+		if sc, d.err = search.LoadedDocs(f.stored); d.err == nil {
+			d.scopes = append(d.scopes, sc)
+		}
+	}
+	docs <- d
+	if d.err != nil {
+		proposalsErr = d.err
+	} else {
 		for i, f := range files {
 			if proposals[i], proposalsErr = minutes.LoadedProposals(ctx, st, f.stored); proposalsErr != nil {
-				return
+				break
 			}
 		}
-		progress("follow-up proposals read", loaded)
-	})
+		if proposalsErr == nil {
+			progress("follow-up proposals read", loaded)
+		}
+	}
 	began := time.Now()
 	linked := make([]int, len(files))
 	notes := make([][]string, len(files))
@@ -367,6 +370,12 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 	if marked {
 		fmt.Fprintln(stderr, "gremium import minutes: the search index is marked for a rebuild (a new database, or an upgrade that changed its terms); gremium serve rebuilds it when it starts")
 	}
+	// The report is written in one piece: a write per line (hundreds of
+	// proposed follow-ups for a long session) cost a system call each,
+	// and on a pipe a wake-up of its reader, at the end of the command.
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer out.Flush()
+	stdout = out
 	for i, f := range files {
 		for _, n := range notes[i] {
 			fmt.Fprintf(stdout, "%s: Beschlussempfehlung nicht verknüpft: %s\n", f.name, n)

@@ -8,6 +8,7 @@ package minutes
 // here creates a follow-up (docs/followups.md).
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -97,9 +98,20 @@ var (
 	// member or a PG/AG, responsible checks), or right after the verb when
 	// a deadline leads ("Bis zur 49. Sitzung legt Bayern … vor":
 	// activeAfterDeadline, on the rest of the sentence).
-	active              = regexp.MustCompile(`^(?:(?:Der|Die|Das)\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+\p{Ll}`)
+	active = regexp.MustCompile(`^(?:(?:Der|Die|Das)\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+\p{Ll}`)
+	// leadingDeadlines are dueDate, dueSession and dueNext matching only
+	// at the start of a sentence (the same match there): activeSubject
+	// asks for a leading deadline, and the unanchored expressions searched
+	// the whole sentence to find out.
+	leadingDeadlines    = []*regexp.Regexp{atStart(dueDate), atStart(dueSession), atStart(dueNext)}
 	activeAfterDeadline = regexp.MustCompile(`^(?:des\s+IT-Planungsrats\s+)?,?\s*\p{Ll}+\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\b`)
 )
+
+// atStart gives re anchored at the start of the text: it matches where re
+// matches at position 0, with the same match.
+func atStart(re *regexp.Regexp) *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+}
 
 // sentences splits a text into sentences: at a full stop, question or
 // exclamation mark followed by white space, except after a digit ("49.
@@ -213,10 +225,12 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	// Each phrase needs a word that most sentences lack; looking for those
 	// words first spares the regular expressions almost every sentence
 	// (they were most of an import's follow-up proposals).
-	low := strings.ToLower(s)
-	until := (strings.Contains(low, "bis") || strings.Contains(low, "spätestens")) && strings.ContainsAny(s, "0123456789")
-	to := strings.Contains(low, "zur") && strings.Contains(low, "sitzung")
-	asks := strings.Contains(low, "bitte") || strings.Contains(low, "beauftragt") || strings.Contains(low, "gebeten") || strings.Contains(low, "aufgefordert")
+	var buf [512]byte
+	low := appendLower(buf[:0], s) // strings.ToLower(s), without a string per sentence
+	has := func(word string) bool { return bytes.Contains(low, []byte(word)) }
+	until := (has("bis") || has("spätestens")) && strings.ContainsAny(s, "0123456789")
+	to := has("zur") && has("sitzung")
+	asks := has("bitte") || has("beauftragt") || has("gebeten") || has("aufgefordert")
 	if !until && !to && !asks {
 		return f, false
 	}
@@ -265,6 +279,25 @@ func (d Deriver) inSentence(s string, current int, decision bool) (finding, bool
 	}
 	f.responsible = d.responsible(s)
 	return f, true
+}
+
+// appendLower appends s in lower case to dst, as strings.ToLower gives it
+// (every rune unicode.ToLower's, invalid UTF-8 as U+FFFD).
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += w
+	}
+	return dst
 }
 
 // mayRequest tells whether s holds a word the expression request needs:
@@ -330,8 +363,8 @@ func (d Deriver) activeSubject(s string) []string {
 	m := active.FindStringSubmatch(s)
 	if m == nil || !d.actor(m[1]) {
 		m = nil
-		for _, lead := range []*regexp.Regexp{dueDate, dueSession, dueNext} {
-			if loc := lead.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		for _, lead := range leadingDeadlines {
+			if loc := lead.FindStringIndex(s); loc != nil {
 				m = activeAfterDeadline.FindStringSubmatch(s[loc[1]:])
 				break
 			}

@@ -92,3 +92,40 @@ func FuzzRequestWords(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendLowerIsToLower: the prefilter of inSentence lowers a sentence
+// into a buffer; it must give what strings.ToLower gives, for umlauts,
+// letters that lower to ASCII ones (U+0130, the Kelvin sign) and invalid
+// UTF-8 alike.
+func TestAppendLowerIsToLower(t *testing.T) {
+	for _, s := range []string{"", "Bis zum 31.08.2025", "SPÄTESTENS zur 49. SITZUNG", "BİTTE an den Bund", "\u212a und ẞ", "a\xffb\xe2\x82", "Die FITKO wird gebeten"} {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, strings.ToLower gives %q", s, got, want)
+		}
+	}
+}
+
+// TestLeadingDeadlinesAsBefore: activeSubject's anchored deadlines find
+// what the unanchored ones found at the start of a sentence (same end),
+// and nothing where those matched later or not at all.
+func TestLeadingDeadlinesAsBefore(t *testing.T) {
+	for _, s := range []string{
+		"Bis zur 49. Sitzung legt Bayern einen Bericht vor.",
+		"Spätestens bis zum 31.08.2025 berichtet die FITKO.",
+		"Zur nächsten Sitzung legt der Bund vor.",
+		"Die FITKO legt bis zum 31.08.2025 vor.",
+		"bis 1.2.2026 bis 3.4.2027",
+		"Sitzung zur 4. Sitzung",
+		"",
+	} {
+		for i, re := range []*regexp.Regexp{dueDate, dueSession, dueNext} {
+			var want []int
+			if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 {
+				want = loc
+			}
+			if got := leadingDeadlines[i].FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: %v, before %v", re, s, got, want)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,8 +63,15 @@ func containsWord(s, w string) bool {
 // the same title in the session it prepares. A recommendation already
 // linked is left as it is. Links are recorded as given (store.
 // RecordRecommendation), never counted. It gives the number of new links
-// and a note for each reference it could not follow.
+// and a note for each reference it could not follow. Minutes whose items
+// name no recommendation are not read back at all.
 func LinkRecommendations(ctx context.Context, st *store.Store, sessionID int64, doc Document) (int, []string, error) {
+	items := doc.Items()
+	if !slices.ContainsFunc(items, func(it Item) bool { return it.Recommendation != nil }) {
+		// Nothing names a recommendation: nothing to read (before, the
+		// session's items were read whole for no link).
+		return 0, nil, nil
+	}
 	se, err := st.Session(ctx, sessionID)
 	if err != nil {
 		return 0, nil, err
@@ -72,7 +80,6 @@ func LinkRecommendations(ctx context.Context, st *store.Store, sessionID int64, 
 	if err != nil {
 		return 0, nil, err
 	}
-	items := doc.Items()
 	if len(stored) != len(items) {
 		return 0, nil, fmt.Errorf("minutes: %d items stored, %d in the document", len(stored), len(items))
 	}

@@ -108,6 +108,10 @@ type oparlSync struct {
 	pending [][]any
 	// sections are the names of sections by id.
 	sections map[int64]string
+	// sectionRows are the sections of consent items by id, and
+	// consentSections each body's Grüne Liste (itemSectionName), read
+	// once per build rather than twice per item of a consent list.
+	sectionRows, consentSections map[int64]model.Section
 	// agendas are the items' anchors and places of sessions, by session
 	// id (agenda): read once per session and build, not per item, so an
 	// import of a session of 900 items reads its agenda once.
@@ -1444,18 +1448,26 @@ func (y *oparlSync) itemSectionName(it model.AgendaItem, bodyID int64) (string, 
 	if !it.Consent {
 		return y.sectionName(it.SectionID)
 	}
-	var own, consent model.Section
-	if it.SectionID != 0 {
+	if y.sectionRows == nil {
+		y.sectionRows, y.consentSections = map[int64]model.Section{}, map[int64]model.Section{}
+	}
+	own, ok := y.sectionRows[it.SectionID]
+	if !ok && it.SectionID != 0 {
 		err := y.tx.QueryRowContext(y.ctx, `SELECT id, name, consent FROM sections WHERE id = ?`, it.SectionID).Scan(&own.ID, &own.Name, &own.Consent)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return "", fmt.Errorf("store: section %d: %w", it.SectionID, err)
 		}
+		y.sectionRows[it.SectionID] = own
 	}
-	err := y.tx.QueryRowContext(y.ctx, `SELECT id, name FROM sections WHERE body_id = ? AND consent = 1 ORDER BY position, id LIMIT 1`, bodyID).Scan(&consent.ID, &consent.Name)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("store: consent section of body %d: %w", bodyID, err)
+	consent, ok := y.consentSections[bodyID]
+	if !ok {
+		err := y.tx.QueryRowContext(y.ctx, `SELECT id, name FROM sections WHERE body_id = ? AND consent = 1 ORDER BY position, id LIMIT 1`, bodyID).Scan(&consent.ID, &consent.Name)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", fmt.Errorf("store: consent section of body %d: %w", bodyID, err)
+		}
+		consent.Consent = consent.ID != 0
+		y.consentSections[bodyID] = consent
 	}
-	consent.Consent = consent.ID != 0
 	return model.SectionOf(it, own, consent).Name, nil
 }
 
