@@ -248,8 +248,13 @@ type Registration struct {
 	Status  string `json:"status"`
 	Late    bool   `json:"verspaetet"`
 	// RegisteredAt is when it was registered (RFC 3339, German time).
-	RegisteredAt  string   `json:"angemeldetAm,omitempty"`
-	DeclineReason string   `json:"ablehnungsgrund,omitempty"`
+	RegisteredAt  string `json:"angemeldetAm,omitempty"`
+	DeclineReason string `json:"ablehnungsgrund,omitempty"`
+	// ChangeRequest is the change the secretariat asked of the pending
+	// registration ("Änderung erbeten", model.AgendaItem.ChangeRequested)
+	// with its reason: it waits for the registering member until the
+	// member changes it (PUT); empty when none is asked.
+	ChangeRequest string   `json:"aenderungErbeten,omitempty"`
 	Title         string   `json:"titel"`
 	Goal          string   `json:"ziel"`
 	Points        []string `json:"punkte"`
@@ -464,6 +469,9 @@ func (a *Server) writeRegistration(w http.ResponseWriter, r *http.Request, statu
 		Title: model.TypedMarks(it.Title), Goal: string(it.Goal), Points: typedLines(it.Points), Sources: nonNilStrings(it.Sources), Reporters: nonNilStrings(it.Reporters),
 		Applicants: []string{}, CoApplications: []CoApplicantState{}, Proposal: []string{}, Version: it.Version, URL: fmt.Sprintf("%s/anmeldungen/%d", a.Site.Base(r), it.ID),
 		FachMK: impactStatement(it, conferences)}
+	if it.ChangeRequested() {
+		out.ChangeRequest = it.ChangeRequest
+	}
 	if !it.RegisteredAt.IsZero() {
 		out.RegisteredAt = it.RegisteredAt.In(model.Berlin).Format(time.RFC3339)
 	}

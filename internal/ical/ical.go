@@ -324,15 +324,17 @@ func clock(d model.Date, hhmm string) (time.Time, bool) {
 // SessionEvent gives the event of a session of a body ("47. Sitzung des
 // IT-Planungsrats"): timed when its times are known, else all day. The UID
 // is built from the body and the session number, which never change, and
-// the host of the public address.
-func SessionEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
+// domain, the installation's calendar domain (store.CalendarDomain: the
+// same whatever public address serves the feed — before, the public
+// address's host, and a changed address made every event new).
+func SessionEvent(domain, bodyAbbrev, bodyName string, se model.Session, url string) Event {
 	summary := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	if se.BodySlug != "" {
 		// A body with pages of its own (the AL-Runde) is named by its
 		// short name, whose long one does not decline: "40. AL-Runde".
 		summary = se.Title()
 	}
-	e := Event{UID: fmt.Sprintf("sitzung-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+	e := Event{UID: fmt.Sprintf("sitzung-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, domain),
 		Summary: summary, Location: se.Place, URL: url,
 		FirstDay: se.Date, Cancelled: se.Cancelled(), Sequence: se.Schedule.Sequence}
 	// The reasons are public (model.CheckScheduleReason refuses marks).
@@ -375,14 +377,14 @@ const RegistrationReminder = 2*24*time.Hour + 15*time.Hour
 // deadline is cancelled with it. Its SEQUENCE is the deadlines'
 // (model.SessionSchedule.DeadlineSequence): raised with the session's and
 // by a move of the deadline alone, which leaves the session's own.
-func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, url string) Event {
+func RegistrationDeadlineEvent(domain, bodyAbbrev, bodyName string, se model.Session, url string) Event {
 	session := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	desc := "Letzter Tag, um Tagesordnungspunkte zur " + session
 	if !se.Date.IsZero() {
 		desc += " am " + se.Date.German()
 	}
 	desc += " anzumelden; spätere Anmeldungen gelten als verspätet."
-	e := Event{UID: fmt.Sprintf("anmeldeschluss-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+	e := Event{UID: fmt.Sprintf("anmeldeschluss-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, domain),
 		Summary: "Anmeldeschluss: " + session, Description: desc, URL: url, FirstDay: se.RegistrationDeadline,
 		Free: true, Cancelled: se.Cancelled(), Sequence: se.Schedule.DeadlineSequence(),
 		Alarm: &Alarm{Before: RegistrationReminder, Text: "Anmeldeschluss am " + se.RegistrationDeadline.German() + ": " + session}}
@@ -397,8 +399,8 @@ func RegistrationDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Sessi
 // on which the documents of its agenda items are due, free time, with a
 // reminder as for a registration deadline, cancelled with the session;
 // SEQUENCE as RegistrationDeadlineEvent's.
-func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.Date, url string) Event {
-	e := Event{UID: fmt.Sprintf("unterlagen-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+func DocumentDeadlineEvent(domain, bodyAbbrev string, se model.Session, due model.Date, url string) Event {
+	e := Event{UID: fmt.Sprintf("unterlagen-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, domain),
 		Summary: "Unterlagenfrist: " + se.Title(), URL: url, FirstDay: due, Free: true,
 		Description: "Letzter Tag, um die Unterlagen zur " + se.Title() + " am " + se.Date.German() + " einzureichen.",
 		Cancelled:   se.Cancelled(), Sequence: se.Schedule.DeadlineSequence(),
@@ -416,10 +418,10 @@ func DocumentDeadlineEvent(host, bodyAbbrev string, se model.Session, due model.
 // on, free time, with a reminder as for a registration deadline, linking
 // the reports page; cancelled with the session. Its UID is built from the
 // body and the session number.
-func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, conferences []string, url string) Event {
+func ReportDeadlineEvent(domain, bodyAbbrev, bodyName string, se model.Session, conferences []string, url string) Event {
 	session := fmt.Sprintf("%d. Sitzung %s", se.Number, model.Body{Name: bodyName}.Of())
 	due := model.ReportDeadline(se)
-	e := Event{UID: fmt.Sprintf("bericht-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, host),
+	e := Event{UID: fmt.Sprintf("bericht-%s-%d@%s", strings.ToLower(bodyAbbrev), se.Number, domain),
 		Summary: "Frist Bericht Reporting FachMK: " + session, URL: url, FirstDay: due, Free: true,
 		Description: "Letzter Tag, um die Berichte unter „Reporting FachMK“ zur " + session + " am " + se.Date.German() + " einzutragen: " + strings.Join(conferences, ", ") + ".",
 		Cancelled:   se.Cancelled(), Sequence: se.Schedule.Sequence,
@@ -442,8 +444,8 @@ func ReportDeadlineEvent(host, bodyAbbrev, bodyName string, se model.Session, co
 // debrief), and SEQUENCE is the debrief's version, raised by every save.
 // The video conference's address stays out: feeds are often kept by
 // other services.
-func DebriefEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, presents []string, url string) Event {
-	e := DebriefInvitationEvent(host, bodyAbbrev, sessionNumber, session, d, url)
+func DebriefEvent(domain, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, presents []string, url string) Event {
+	e := DebriefInvitationEvent(domain, bodyAbbrev, sessionNumber, session, d, url)
 	e.Summary = "Vorstellung in der Nachbesprechung der " + session
 	e.Description = "Ihr Mitglied stellt den Geschäftsstellen der Fachministerkonferenzen vor:\n" + strings.Join(presents, "\n")
 	if e.Cancelled {
@@ -469,8 +471,8 @@ const (
 // ("Nachbesprechung entfällt", model.DebriefWaiver) is cancelled
 // (STATUS:CANCELLED), so that calendars that had it strike it; its
 // SEQUENCE, the debrief's version, rose with the note.
-func DebriefInvitationEvent(host, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, url string) Event {
-	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, host),
+func DebriefInvitationEvent(domain, bodyAbbrev string, sessionNumber int, session string, d model.Debrief, url string) Event {
+	e := Event{UID: fmt.Sprintf("nachbesprechung-%s-%d@%s", strings.ToLower(bodyAbbrev), sessionNumber, domain),
 		Summary: "Nachbesprechung der " + session, Location: model.PublicText(d.Place), URL: url,
 		FirstDay: d.HeldOn, Sequence: d.Version, Cancelled: d.Waiver.Set()}
 	if e.Cancelled {

@@ -120,10 +120,17 @@ type Item struct {
 
 // ApprovalLines gives the sentence every rendering of the minutes (page,
 // PDF) shows under the item for each session whose minutes it approved:
-// "Das Protokoll der 46. Sitzung vom 27.03.2025 wurde genehmigt."
+// "Das Protokoll der 46. Sitzung vom 27.03.2025 wurde genehmigt." — not
+// where a row of the item already says how they were approved
+// ("Einstimmige Bestätigung des Protokolls der 46. Sitzung …", written
+// with the approval on the live page or by the minutes' author): the
+// minutes say it once.
 func (it Item) ApprovalLines() []string {
 	var out []string
 	for _, se := range it.ApprovedMinutes {
+		if it.saysApproval(se) {
+			continue
+		}
 		line := fmt.Sprintf("Das Protokoll der %d. Sitzung", se.Number)
 		if !se.Date.IsZero() {
 			line += " vom " + se.Date.German()
@@ -131,6 +138,19 @@ func (it Item) ApprovalLines() []string {
 		out = append(out, line+" wurde genehmigt.")
 	}
 	return out
+}
+
+// saysApproval reports whether a free row of the item records the
+// approval of se's minutes in words ("… Bestätigung des Protokolls der 46.
+// Sitzung …").
+func (it Item) saysApproval(se model.Session) bool {
+	phrase := "Bestätigung des Protokolls der " + se.Title()
+	for _, r := range it.Rows {
+		if r.Kind == RowText && strings.Contains(r.Text, phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // IllegibleMarker is how every rendering shows a part the source document
@@ -300,7 +320,14 @@ const DraftNote = "Entwurf: Dieses Protokoll ist noch nicht genehmigt und kann s
 
 // Items gives all items of the document in order.
 func (d Document) Items() []Item {
-	var out []Item
+	n := 0
+	for _, s := range d.Sections {
+		n += len(s.Items)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Item, 0, n)
 	for _, s := range d.Sections {
 		out = append(out, s.Items...)
 	}

@@ -99,6 +99,10 @@ const (
 	// EventRegistrationDecided: the secretariat accepted or declined an
 	// agenda item the user's member registered, or asked for a change.
 	EventRegistrationDecided Event = "anmeldung_entschieden"
+	// EventRegistrationChanged: a member office changed a registration
+	// whose change the secretariat had asked for ("Änderung erbeten"); it
+	// waits for the secretariat's decision again.
+	EventRegistrationChanged Event = "anmeldung_geaendert"
 	// EventCoApplication: a member office registered a proposal naming the
 	// member as co-applicant, which it is asked to confirm (Mitantrag).
 	EventCoApplication Event = "mitantrag"
@@ -169,7 +173,7 @@ const ReportReminderDays = 3
 
 // Events lists the events in the order the preferences page shows them.
 var Events = []Event{EventAgendaPublished, EventDecisionRelevant, EventFollowUpDue, EventFollowUpOverdue, EventFollowUpReminder,
-	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventCoApplication, EventCoApplicationAnswered, EventCoApplicationDocument, EventItemDeferred, EventResignation, EventSpokespersonNamed,
+	EventProcedureStarted, EventProcedureClosing, EventProcedureResult, EventMinutesForComment, EventDebriefInvitation, EventDebriefPresentation, EventSessionChanged, EventConferenceSoon, EventRequest, EventRegistrationDecided, EventRegistrationChanged, EventCoApplication, EventCoApplicationAnswered, EventCoApplicationDocument, EventItemDeferred, EventResignation, EventSpokespersonNamed,
 	EventDeadlineSoon, EventKickoffDue, EventReportDue, EventOutcomeRecorded,
 	EventNoteSubmitted}
 
@@ -204,6 +208,8 @@ func (e Event) Label() string {
 		return "Anliegen einer Fachministerkonferenz eingegangen oder geändert"
 	case EventRegistrationDecided:
 		return "Meine Anmeldung angenommen, abgelehnt oder Änderung erbeten"
+	case EventRegistrationChanged:
+		return "Anmeldung nach erbetener Änderung geändert"
 	case EventCoApplication:
 		return "Mitantrag zu bestätigen"
 	case EventCoApplicationAnswered:
@@ -262,6 +268,7 @@ var eventRoles = map[Event][]Role{
 	EventRequest:               {RoleSecretariat, RoleSpokesperson, RoleFachMK},
 	EventItemDeferred:          {RoleSecretariat, RoleMember},
 	EventRegistrationDecided:   {RoleMember},
+	EventRegistrationChanged:   {RoleSecretariat},
 	EventCoApplication:         {RoleMember},
 	EventCoApplicationAnswered: {RoleMember},
 	EventCoApplicationDocument: {RoleMember},

@@ -109,15 +109,22 @@ func ParseRegisterQuery(v url.Values) (RegisterQuery, error) {
 	default:
 		return refuse("art", "Die Art muss „%s“ oder „%s“ sein.", KindDecision.Label(), KindRecommendation.Label())
 	}
-	switch f := Implementation(v.Get("umsetzung")); f {
+	// The implementation state whatever its case, as the kind: "OFFEN",
+	// "In_Umsetzung" — and as the register's column "Umsetzung" and its
+	// exports write it ("in Umsetzung"). Before, ?umsetzung=Offen was
+	// refused while ?art=Beschluss was taken.
+	switch f := Implementation(strings.ToLower(strings.TrimSpace(v.Get("umsetzung")))); f {
 	case "", ImplementationOpen, ImplementationProgress, ImplementationDone:
 		q.FollowUps = f
+	case Implementation(strings.ToLower(ImplementationProgress.Label())):
+		q.FollowUps = ImplementationProgress
 	case "erledigt": // the address of the filter before "in Umsetzung" existed
 		q.FollowUps = ImplementationDone
 	default:
 		return refuse("umsetzung", "Der Umsetzungsstand muss „%s“, „%s“ oder „%s“ sein.", ImplementationOpen, ImplementationProgress, ImplementationDone)
 	}
-	if q.Way, err = ParseDecisionWay(v.Get("verfahren")); err != nil {
+	// The way whatever its case too (?verfahren=Gruene-Liste).
+	if q.Way, err = ParseDecisionWay(strings.ToLower(strings.TrimSpace(v.Get("verfahren")))); err != nil {
 		return RegisterQuery{}, AtField("verfahren", err)
 	}
 	// Without the soft hyphens a word copied from a page carries: the

@@ -89,7 +89,7 @@ var auditEntities = []auditEntity{
 	{AuditKind{"minutes", "Protokollfassung"}, "", []auditPart{
 		{"fassungen", `SELECT version, stand, note, text, created_by, created_at FROM minutes_versions WHERE session_id = ? ORDER BY version`}}},
 	{AuditKind{"comment", "Kommentar zum Protokoll"}, "minutes_comments", nil},
-	{AuditKind{"minutes_correction", "Berichtigung des Protokolls"}, "minutes_corrections", nil},
+	{AuditKind{"minutes_correction", "Berichtigung des Protokolls"}, "minutes_corrections", []auditPart{{"umlaufverfahren", "SELECT procedure_id, correction_version, outcome FROM correction_procedures WHERE correction_id = ? ORDER BY procedure_id"}}},
 	{AuditKind{"speaker_request", "Wortmeldung (Redeliste)"}, "speaker_requests", nil},
 	{AuditKind{"document", "Dokument"}, "documents", nil},
 	// A note on a document is private to its author (or its office): the

@@ -65,3 +65,32 @@ func (s *Store) CalendarTokenUser(ctx context.Context, tokenHash string) (model.
 	return queryOne(ctx, s.db, scanUser, "calendar token",
 		`SELECT `+userColsOf+` FROM calendar_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.disabled = 0`, tokenHash)
 }
+
+// CalendarDomain gives the installation's calendar domain: the right-hand
+// side of the UID of every event gremium makes in its iCalendar feeds,
+// which must stay the same for ever (RFC 5545 3.8.4.7) whatever public
+// address the installation serves under. It is made at the first use
+// from candidate (the caller's choice: the host of the configured public
+// address, else a random id) and then the same for every instance on
+// this database; the first instance to write wins. No content: making
+// it writes no audit entry, as ServerKey.
+func (s *Store) CalendarDomain(ctx context.Context, candidate string) (string, error) {
+	var domain string
+	err := s.db.QueryRowContext(ctx, `SELECT calendar_domain FROM installation WHERE id = 1`).Scan(&domain)
+	if err == nil {
+		return domain, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: calendar domain: %w", err)
+	}
+	if candidate == "" {
+		return "", fmt.Errorf("store: calendar domain: none stored and no candidate")
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO installation (id, calendar_domain) VALUES (1, ?) ON CONFLICT (id) DO NOTHING`, candidate); err != nil {
+		return "", fmt.Errorf("store: calendar domain: %w", err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT calendar_domain FROM installation WHERE id = 1`).Scan(&domain); err != nil {
+		return "", fmt.Errorf("store: calendar domain: %w", err)
+	}
+	return domain, nil
+}

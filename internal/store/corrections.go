@@ -2,12 +2,14 @@ package store
 
 // Structured corrections (Berichtigungen) of approved minutes: one row at
 // a time, proposed with its reason and approved like the minutes, in a
-// later session while it runs. The approval changes the row and keeps the
-// minutes as a new version in one transaction; the approved versions stay.
+// later session while it runs or by written procedure (Umlaufverfahren).
+// The approval changes the row and keeps the minutes as a new version in
+// one transaction; the approved versions stay.
 
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -97,6 +99,11 @@ func (s *Store) ProposeMinutesCorrection(ctx context.Context, c model.MinutesCor
 		}
 		if !se.Status.MinutesFrozen() {
 			return model.RuleError("Nur ein genehmigtes Protokoll wird berichtigt; das Protokoll der %d. Sitzung ist „%s“ und wird direkt bearbeitet.", se.Number, se.Status.Label())
+		}
+		// A new proposal is part of the minutes' stamp: it would keep
+		// the procedure's result from taking effect.
+		if err := correctionInProcedure(ctx, tx, se.ID, se.Number); err != nil {
+			return err
 		}
 		c.SessionID, c.ItemID, c.RowVersion, c.Speaker, c.Confidential, c.Before = se.ID, row.itemID, row.version, row.speaker, row.confidential, row.text
 		c.Reason, c.After = strings.TrimSpace(c.Reason), strings.TrimSpace(c.After)
@@ -190,6 +197,11 @@ func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvin
 		if err := checkQuorumAt(ctx, tx, approving, approving.CurrentItemID); err != nil {
 			return quorumRefusal(err, "Die Berichtigung ist nicht genehmigt")
 		}
+		// Not while a written procedure approves a correction of these
+		// minutes: its result would approve a text no longer theirs.
+		if err := correctionInProcedure(ctx, tx, cur.ID, cur.Number); err != nil {
+			return err
+		}
 		if err := s.checkMinutesStamp(ctx, tx, cur.ID, cur.Number, "die Berichtigung ist nicht genehmigt. Bitte prüfen Sie sie und genehmigen Sie erneut.", read); err != nil {
 			return err
 		}
@@ -228,4 +240,180 @@ func (s *Store) applyCorrection(ctx context.Context, tx *sql.Tx, c model.Minutes
 		return s.updateVersioned(ctx, tx, "remarks", "remark", c.RowID, c.RowVersion, `text = ?`, c.After)
 	}
 	return model.InputError("Unbekannte Art der Zeile „%s“.", c.RowKind)
+}
+
+// CorrectionProcedure is the written procedure (Umlaufverfahren) that
+// approves a correction of approved minutes, as minutes may be approved
+// ("Bestätigung der Berichtigung des Protokolls der 48. Sitzung").
+type CorrectionProcedure struct {
+	ProcedureID  int64
+	CorrectionID int64
+	Status       model.ProcedureStatus
+	Title        string    // the proposal's title
+	Deadline     time.Time // an instant; shown in German time
+	// Outcome is what the procedure's close did with the correction:
+	// "" while it is open, CorrectionApproved when it approved it, else
+	// why the correction still waits (not adopted, or changed since the
+	// procedure started).
+	Outcome string
+}
+
+// Open reports whether the procedure is still open.
+func (p CorrectionProcedure) Open() bool { return p.Status == model.ProcedureOpen }
+
+// Outcomes of a correction's written procedure at its close
+// (CorrectionProcedure.Outcome).
+const (
+	CorrectionProcedureApproved = "genehmigt"
+	CorrectionProcedureRejected = "nicht bestätigt"
+	CorrectionProcedureStale    = "nicht übernommen: die Berichtigung oder das Protokoll wurde geändert, seit das Umlaufverfahren eingeleitet wurde"
+)
+
+const correctionProcedureSelect = `SELECT cp.procedure_id, cp.correction_id, p.status, d.title, p.deadline, cp.outcome
+	FROM correction_procedures cp JOIN written_procedures p ON p.id = cp.procedure_id JOIN decisions d ON d.id = p.decision_id`
+
+func scanCorrectionProcedure(r scanner) (CorrectionProcedure, error) {
+	var p CorrectionProcedure
+	var deadline string
+	err := r.Scan(&p.ProcedureID, &p.CorrectionID, &p.Status, &p.Title, &deadline, &p.Outcome)
+	p.Deadline, _ = time.Parse(time.RFC3339, deadline)
+	return p, err
+}
+
+// ProcedureOfCorrection gives the written procedure with the id if it
+// approves a correction, and false if it approves none.
+func (s *Store) ProcedureOfCorrection(ctx context.Context, procedureID int64) (CorrectionProcedure, bool, error) {
+	list, err := queryList(ctx, s.rd, scanCorrectionProcedure, "correction procedure", correctionProcedureSelect+` WHERE cp.procedure_id = ?`, procedureID)
+	if err != nil || len(list) == 0 {
+		return CorrectionProcedure{}, false, err
+	}
+	return list[0], true, nil
+}
+
+// CorrectionProcedures gives the written procedures started on the
+// correction with the id, the newest first.
+func (s *Store) CorrectionProcedures(ctx context.Context, correctionID int64) ([]CorrectionProcedure, error) {
+	return queryList(ctx, s.rd, scanCorrectionProcedure, "correction procedures", correctionProcedureSelect+` WHERE cp.correction_id = ? ORDER BY cp.procedure_id DESC`, correctionID)
+}
+
+// StartCorrectionProcedure starts a written procedure that approves the
+// proposed correction with the id, in one transaction, as
+// StartProcedure starts one approving draft minutes: ps.MinutesText is
+// the minutes as corrected, sent to the members, and ps.MinutesStamp the
+// stamp of the corrected minutes read before that text was rendered —
+// required; if the minutes changed since, nothing starts (a conflict).
+// While the procedure is open the minutes are not corrected otherwise
+// (correctionInProcedure). Adopted, the procedure approves the correction
+// with that text as the new version (approveCorrectionByProcedureTx);
+// rejected, the correction waits as before. ps.ApprovesSession must be 0.
+// It gives the procedure's id; with SentOnce the same form sent again
+// starts nothing and gives the procedure the first send started.
+func (s *Store) StartCorrectionProcedure(ctx context.Context, correctionID int64, ps ProcedureStart, opts ...FormOption) (int64, error) {
+	if ps.ApprovesSession != 0 {
+		return 0, model.InputError("Ein Umlaufverfahren bestätigt entweder ein Protokoll oder eine Berichtigung.")
+	}
+	if strings.TrimSpace(ps.MinutesText) == "" {
+		return 0, model.InputError("Für die Genehmigung einer Berichtigung im Umlaufverfahren fehlt der Text des berichtigten Protokolls.")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		id, err = s.once(ctx, tx, formOptionsOf(opts), "procedure", func() (int64, error) {
+			c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, correctionID)
+			if err != nil {
+				return 0, err
+			}
+			if c.Status != model.CorrectionProposed {
+				return 0, model.AtField("berichtigung", model.RuleError("Diese Berichtigung ist bereits genehmigt."))
+			}
+			se, err := loadSessionTx(ctx, tx, c.SessionID)
+			if err != nil {
+				return 0, err
+			}
+			if se.BodyID != ps.Decision.BodyID {
+				return 0, model.AtField("berichtigung", model.RuleError("Die Berichtigung des Protokolls der %d. Sitzung genehmigt das Gremium dieser Sitzung.", se.Number))
+			}
+			if err := correctionInProcedure(ctx, tx, se.ID, se.Number); err != nil {
+				return 0, model.AtField("berichtigung", err)
+			}
+			if err := s.checkMinutesStamp(ctx, tx, se.ID, se.Number, "das Umlaufverfahren ist nicht eingeleitet. Bitte prüfen Sie es und leiten Sie das Verfahren erneut ein.", ps.MinutesStamp); err != nil {
+				return 0, model.AtField("berichtigung", err)
+			}
+			if err := s.touch(ctx, tx, "minutes_correction", c.ID); err != nil {
+				return 0, err
+			}
+			id, _, err := s.startProcedureTx(ctx, tx, ps)
+			if err != nil {
+				return 0, err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO correction_procedures (procedure_id, correction_id, correction_version, minutes_stamp) VALUES (?, ?, ?, ?)`,
+				id, c.ID, c.Version, string(ps.MinutesStamp)); err != nil {
+				return 0, fmt.Errorf("store: correction procedure: %w", err)
+			}
+			return id, s.audit(ctx, tx, "update", "minutes_correction", c.ID, fmt.Sprintf("zur Genehmigung im Umlaufverfahren „%s“ (Frist: %s)", model.PublicText(ps.Decision.Title), model.BerlinDateTime(ps.Deadline)))
+		})
+		return err
+	})
+	return id, err
+}
+
+// approveCorrectionByProcedureTx ends, inside the close's transaction tx,
+// what written procedure p does to the correction it approves (none: it
+// does nothing). Adopted, the correction is approved as in a session
+// (ApproveMinutesCorrection): the row takes the corrected text and the
+// text sent to the members (p.MinutesText) is kept as the new version of
+// the minutes, dated on — but only if neither the correction nor the
+// minutes changed since the procedure started (their stamp): the result
+// never approves a text the members were not sent. Then, and when the
+// procedure is not adopted, the correction waits for approval as before,
+// and the outcome is recorded with the procedure.
+func (s *Store) approveCorrectionByProcedureTx(ctx context.Context, tx *sql.Tx, p model.WrittenProcedure, adopted bool, on model.Date, closedAt time.Time) error {
+	var correctionID int64
+	var version int
+	var stamp string
+	err := tx.QueryRowContext(ctx, `SELECT correction_id, correction_version, minutes_stamp FROM correction_procedures WHERE procedure_id = ?`, p.ID).
+		Scan(&correctionID, &version, &stamp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("store: correction of procedure %d: %w", p.ID, err)
+	}
+	c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, correctionID)
+	if err != nil {
+		return err
+	}
+	if err := s.touch(ctx, tx, "minutes_correction", c.ID); err != nil {
+		return err
+	}
+	outcome := CorrectionProcedureRejected
+	if adopted {
+		outcome = CorrectionProcedureStale
+		if c.Status == model.CorrectionProposed && c.Version == version {
+			now, err := s.minutesStamp(ctx, tx, c.SessionID)
+			if err != nil {
+				return err
+			}
+			if string(now) == stamp {
+				outcome = CorrectionProcedureApproved
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE correction_procedures SET outcome = ? WHERE procedure_id = ?`, outcome, p.ID); err != nil {
+		return fmt.Errorf("store: correction procedure: %w", err)
+	}
+	if outcome != CorrectionProcedureApproved {
+		return s.audit(ctx, tx, "close", "minutes_correction", c.ID, "Umlaufverfahren: "+outcome+"; die Berichtigung liegt weiter zur Genehmigung vor")
+	}
+	if err := s.applyCorrection(ctx, tx, c); err != nil {
+		return err
+	}
+	note := fmt.Sprintf("Berichtigung (%s): %s; bestätigt im Umlaufverfahren (%s)", c.RowKindLabel(), model.PublicText(c.Reason), model.BerlinDateTime(closedAt))
+	v, err := s.addMinutesVersion(ctx, tx, MinutesVersion{SessionID: c.SessionID, Stand: on, Note: note, Text: p.MinutesText})
+	if err != nil {
+		return err
+	}
+	if err := s.updateVersioned(ctx, tx, "minutes_corrections", "minutes_correction", c.ID, c.Version,
+		`status = ?, approved_in = ?, approved_on = ?, minutes_version = ?`, model.CorrectionApproved, 0, on.String(), v); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, "approve", "minutes_correction", c.ID, note)
 }

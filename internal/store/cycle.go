@@ -230,7 +230,11 @@ func (s *Store) addMinutesVersion(ctx context.Context, tx *sql.Tx, v MinutesVers
 // previous session, the minutes approved under TOP 00) — the approval is
 // refused with a conflict, so that what is frozen is the text kept. It is
 // required: an empty stamp is an error, never an approval unchecked.
-func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string, read MinutesStamp) error {
+//
+// WithApprovalResult records how the session approved them (einstimmig,
+// bei Enthaltung von …, mit Änderungen) as a row under the approving item,
+// in the same transaction.
+func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber int, text string, read MinutesStamp, opts ...ApprovalOption) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := loadSessionTx(ctx, tx, id)
 		if err != nil {
@@ -261,7 +265,10 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		if on.IsZero() {
 			on = s.Today()
 		}
-		return s.approveMinutesTx(ctx, tx, cur.BodyID, cur.Number, approvingNumber, on, text, fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber))
+		if err := s.approveMinutesTx(ctx, tx, cur.BodyID, cur.Number, approvingNumber, on, text, fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber)); err != nil {
+			return err
+		}
+		return s.recordApprovalResult(ctx, tx, at, cur, opts)
 	})
 }
 

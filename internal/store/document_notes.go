@@ -81,26 +81,40 @@ func (s *Store) SaveDocumentNote(ctx context.Context, n model.DocumentNote) (int
 }
 
 // DocumentNotesFor gives the notes on the session's documents that u may
-// read (model.DocumentNote.SeesNote): u's own, and those shared with u's
-// office; by document, own note first.
+// read, by document, own note first: u's own, and those shared with u's
+// member office (model.DocumentNote.SeesNote) by an account of that office
+// (model.DocumentNote.FromOffice). A spokesperson or an advisory member's
+// account is no member office (model.MemberOffice) and reads only its
+// own; a note a spokesperson shared before sharing was kept to the
+// office's accounts reaches nobody else. The filter is here, not with the
+// caller, so that every caller gets only what the viewer may read.
 func (s *Store) DocumentNotesFor(ctx context.Context, sessionID int64, u *model.User) (map[int64][]model.DocumentNote, error) {
 	out := map[int64][]model.DocumentNote{}
-	if u == nil {
+	if u == nil || u.Disabled {
 		return out, nil
 	}
-	notes, err := queryList(ctx, s.db, func(r scanner) (model.DocumentNote, error) {
-		var n model.DocumentNote
-		return n, r.Scan(&n.ID, &n.DocumentID, &n.UserID, &n.Member, &n.Author, &n.Text, &n.Shared)
-	}, "document notes", `SELECT n.id, n.document_id, n.user_id, n.member, n.author, n.text, n.shared FROM document_notes n
+	type noteOf struct {
+		model.DocumentNote
+		author model.User
+	}
+	notes, err := queryList(ctx, s.db, func(r scanner) (noteOf, error) {
+		var n noteOf
+		return n, r.Scan(&n.ID, &n.DocumentID, &n.UserID, &n.Member, &n.Author, &n.Text, &n.Shared,
+			&n.author.ID, &n.author.Role, &n.author.MemberAbbrev)
+	}, "document notes", `SELECT n.id, n.document_id, n.user_id, n.member, n.author, n.text, n.shared, a.id, a.role, a.member_abbrev
+		FROM document_notes n
 		JOIN documents d ON d.id = n.document_id
-		WHERE d.session_id = ? AND (n.user_id = ? OR (n.shared = 1 AND n.member <> '' AND n.member = ?))
-		ORDER BY n.document_id, CASE WHEN n.user_id = ? THEN 0 ELSE 1 END, n.id`, sessionID, u.ID, u.MemberAbbrev, u.ID)
+		JOIN users a ON a.id = n.user_id
+		WHERE d.session_id = ? AND (n.user_id = ? OR (n.shared = 1 AND n.member <> '' AND n.member = ? AND a.role = ? AND a.member_abbrev = n.member))
+		ORDER BY n.document_id, CASE WHEN n.user_id = ? THEN 0 ELSE 1 END, n.id`, sessionID, u.ID, model.MemberOffice(u), model.RoleMember, u.ID)
 	if err != nil {
 		return nil, err
 	}
 	for _, n := range notes {
-		if n.SeesNote(u) {
-			out[n.DocumentID] = append(out[n.DocumentID], n)
+		// The same rules in Go as in the query: the viewer's (SeesNote)
+		// and, for a colleague's note, its author's (FromOffice).
+		if n.SeesNote(u) && (n.UserID == u.ID || n.FromOffice(&n.author)) {
+			out[n.DocumentID] = append(out[n.DocumentID], n.DocumentNote)
 		}
 	}
 	return out, nil

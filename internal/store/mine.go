@@ -303,7 +303,7 @@ func (s *Store) UpdateRegistration(ctx context.Context, itemID int64, version in
 			// Changed by the member office: a change the secretariat
 			// asked for is answered, the registration waits for the
 			// secretariat again (registration_change_request.go).
-			if err := clearChangeRequest(ctx, tx, &changed); err != nil {
+			if err := s.answerChangeRequest(ctx, tx, &changed, version); err != nil {
 				return err
 			}
 		}

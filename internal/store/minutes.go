@@ -190,20 +190,29 @@ func (s *Store) CreateRemark(ctx context.Context, m model.Remark, opts ...FormOp
 		// Dated inside once: the same form sent again stores nothing and
 		// moves no Stand.
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "remark", func() (int64, error) {
-			after := m.Row()
-			if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
-				return 0, err
-			}
-			if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
-				return 0, err
-			}
-			return s.insert(ctx, tx, "remark", string(m.Kind),
-				`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
-				m.ItemID, m.Position, m.Kind, m.Text, m.Confidential)
+			return s.addRemarkTx(ctx, tx, m)
 		})
 		return err
 	})
 	return id, err
+}
+
+// addRemarkTx stores a free minutes row inside tx (CreateRemark, and the
+// result of an approval of minutes, recordApprovalResult): the minutes'
+// Stand moved as the row requires, a zero Position after the item's last
+// row.
+func (s *Store) addRemarkTx(ctx context.Context, tx *sql.Tx, m model.Remark) (int64, error) {
+	after := m.Row()
+	if err := s.changeMinutesAt(ctx, tx, m.ItemID, model.PublicRowChanged(nil, &after)); err != nil {
+		return 0, err
+	}
+	var err error
+	if m.Position, err = placeRow(ctx, tx, m.ItemID, m.Position); err != nil {
+		return 0, err
+	}
+	return s.insert(ctx, tx, "remark", string(m.Kind),
+		`INSERT INTO remarks (item_id, position, kind, text, confidential) VALUES (?, ?, ?, ?, ?)`,
+		m.ItemID, m.Position, m.Kind, m.Text, m.Confidential)
 }
 
 // Remarks gives an item's free rows in order.

@@ -88,8 +88,53 @@ func checkNotInProcedure(ctx context.Context, tx *sql.Tx, sessionID int64) error
 	if err := tx.QueryRowContext(ctx, `SELECT status, number, body_id FROM sessions WHERE id = ?`, sessionID).Scan(&status, &number, &bodyID); err != nil {
 		return notFound(err, fmt.Sprintf("session %d", sessionID))
 	}
+	if status.MinutesFrozen() {
+		return correctionInProcedure(ctx, tx, sessionID, number)
+	}
 	if status != model.StatusMinutesDraft {
 		return nil
 	}
 	return minutesInProcedure(ctx, tx, bodyID, number)
+}
+
+// correctionInProcedure refuses, inside tx, a change of the approved
+// minutes of session sessionID (numbered number) — another correction
+// proposed or approved, a decision recorded — while a written procedure
+// approving a correction of them is open: its result approves the text
+// sent to the members, which such a change would make another
+// (StartCorrectionProcedure). The error wraps ErrMinutesInProcedure.
+func correctionInProcedure(ctx context.Context, tx *sql.Tx, sessionID int64, number int) error {
+	p, open, err := openCorrectionProcedure(ctx, tx, sessionID)
+	if err != nil || !open {
+		return err
+	}
+	return &model.Error{Class: model.ErrRule, Err: ErrMinutesInProcedure,
+		Reason: fmt.Sprintf("Eine Berichtigung des Protokolls der %d. Sitzung wird im Umlaufverfahren „%s“ (Frist: %s) genehmigt: genehmigt wird der Text, der den Mitgliedern zugesandt wurde. Bis das Verfahren endet, wird das Protokoll nicht weiter berichtigt.",
+			number, model.PublicText(p.Title), model.BerlinDateTime(p.Deadline))}
+}
+
+// openCorrectionProcedure gives through q the open written procedure that
+// approves a correction of the approved minutes of session sessionID, and
+// false if there is none.
+func openCorrectionProcedure(ctx context.Context, q queryer, sessionID int64) (MinutesProcedure, bool, error) {
+	var p MinutesProcedure
+	var deadline string
+	err := q.QueryRowContext(ctx, `SELECT p.id, d.title, p.deadline FROM correction_procedures cp JOIN written_procedures p ON p.id = cp.procedure_id
+		JOIN decisions d ON d.id = p.decision_id JOIN minutes_corrections c ON c.id = cp.correction_id
+		WHERE p.status = ? AND c.session_id = ? ORDER BY p.id LIMIT 1`, model.ProcedureOpen, sessionID).Scan(&p.ID, &p.Title, &deadline)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, false, nil
+	} else if err != nil {
+		return p, false, fmt.Errorf("store: written procedure on a correction of session %d: %w", sessionID, err)
+	}
+	p.Deadline, _ = time.Parse(time.RFC3339, deadline)
+	return p, true, nil
+}
+
+// OpenCorrectionProcedure gives the open written procedure that approves
+// a correction of the approved minutes of the session with the id, and
+// false if there is none: the forms that would correct those minutes say
+// that they wait for it.
+func (s *Store) OpenCorrectionProcedure(ctx context.Context, sessionID int64) (MinutesProcedure, bool, error) {
+	return openCorrectionProcedure(ctx, s.rd, sessionID)
 }

@@ -2,7 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
+
+	"gremium/internal/model"
 )
 
 // QuorumFinding is one finding of the quorum check (Feststellung der
@@ -65,4 +70,102 @@ func (s *Store) SessionRecord(ctx context.Context, sessionID int64) (SessionReco
 		}
 	}
 	return rec, nil
+}
+
+// ApprovalResult is how a running session approved earlier minutes under
+// TOP 00 ("Bestätigung des Protokolls der 46. Sitzung"), as the
+// secretariat records it with the approval (WithApprovalResult): the
+// members abstaining and those against (none against: einstimmig, as
+// model.Result counts), and whether the draft was changed in the session
+// before it was approved (mit Änderungen; Changes says which, optional).
+type ApprovalResult struct {
+	Abstaining []string
+	Against    []string
+	Changed    bool
+	Changes    string
+}
+
+// Sentence gives the row the minutes of the approving session write under
+// the item for the approval of the minutes of session title ("46.
+// Sitzung"), in the published minutes' words (seed 000, TOP 00:
+// "Einstimmige Bestätigung des Protokolls der 46. Sitzung des
+// IT-Planungsrats."): "Einstimmige Bestätigung des Protokolls der 46.
+// Sitzung, bei Enthaltung ⟦von HE⟧.", "Bestätigung des Protokolls der 46.
+// Sitzung mehrheitlich bei Gegenstimme ⟦von TH⟧ mit Änderungen: …". The
+// members a result names are a marked passage, as the public minutes
+// black out "bei Enthaltung von [REDACTED]": the one publication gate
+// (model.Audience.Text) gives the public "[geschwärzt]" for them, as
+// model.PublicResult does for a decision's result.
+func (a ApprovalResult) Sentence(title string) string {
+	mark := func(s string) string { return model.RedactOpen + s + model.RedactClose }
+	s := "Bestätigung des Protokolls der " + title
+	if len(a.Against) == 0 {
+		s = "Einstimmige " + s
+		if len(a.Abstaining) > 0 {
+			s += ", bei Enthaltung " + mark(model.OfMembers(a.Abstaining))
+		}
+	} else {
+		s += " mehrheitlich bei " + strings.Replace(model.AgainstPhrase(a.Against), " ", " "+model.RedactOpen, 1) + model.RedactClose
+		if len(a.Abstaining) > 0 {
+			s += " und Enthaltung " + mark(model.OfMembers(a.Abstaining))
+		}
+	}
+	if a.Changed {
+		s += " mit Änderungen"
+		if c := strings.TrimSpace(a.Changes); c != "" {
+			s += ": " + strings.TrimSuffix(c, ".")
+		}
+	}
+	return s + "."
+}
+
+// check refuses a result that names a member both abstaining and against,
+// at the field of the second list ("gegen"); each reason in German.
+func (a ApprovalResult) check() error {
+	for _, m := range a.Against {
+		if slices.Contains(a.Abstaining, m) {
+			return model.AtField("gegen", model.InputError("%s ist als Enthaltung und als Gegenstimme eingetragen; bitte eines davon.", m))
+		}
+	}
+	if !a.Changed && strings.TrimSpace(a.Changes) != "" {
+		return model.AtField("aenderungen", model.InputError("Änderungen sind beschrieben, aber „mit Änderungen“ ist nicht angekreuzt."))
+	}
+	return model.CheckTextLength(a.Changes, "Die Beschreibung der Änderungen", model.TextMax)
+}
+
+// ApprovalOption qualifies ApproveMinutes.
+type ApprovalOption func(*approvalOptions)
+
+type approvalOptions struct{ result *ApprovalResult }
+
+// WithApprovalResult records with the approval how it was approved: a
+// free row of the approving session's minutes at the item that carries
+// the approval (TOP 00), ApprovalResult.Sentence, written in the
+// approval's transaction. Without it the approval writes no row (the
+// Verwaltung's form, an approval recorded before the result was asked
+// for).
+func WithApprovalResult(r ApprovalResult) ApprovalOption {
+	return func(o *approvalOptions) { o.result = &r }
+}
+
+// recordApprovalResult writes, inside the approval's transaction tx, the
+// row of opts' result (if any) under the approving item itemID for the
+// minutes of approved: a free row (model.RemarkText), as the minutes
+// write a vote's result ("Der Beschluss wird einstimmig … beschlossen."),
+// so that every rendering of the minutes — page, PDF, text, JSON API,
+// the public version through its gate — gives it, and the secretariat
+// may correct it in the approving session's draft like any row.
+func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, itemID int64, approved model.Session, opts []ApprovalOption) error {
+	var o approvalOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.result == nil {
+		return nil
+	}
+	if err := o.result.check(); err != nil {
+		return err
+	}
+	_, err := s.addRemarkTx(ctx, tx, model.Remark{ItemID: itemID, Kind: model.RemarkText, Text: o.result.Sentence(approved.Title())})
+	return err
 }

@@ -875,6 +875,9 @@ func (s *Store) closeProcedureTx(ctx context.Context, tx *sql.Tx, p model.Writte
 			return p, err
 		}
 	}
+	if err := s.approveCorrectionByProcedureTx(ctx, tx, p, tally.Adopted, on, closedAt); err != nil {
+		return p, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE written_procedures SET status = ?, closed_at = ?, result = ? WHERE id = ?`,
 		model.ProcedureClosed, now.UTC().Format(time.RFC3339), phrase, p.ID); err != nil {
 		return p, fmt.Errorf("store: close procedure: %w", err)

@@ -1091,8 +1091,7 @@ func (s *Store) noticeRegistrationDecided(ctx context.Context, tx *sql.Tx, it mo
 // registration it (asked or confirmed) that the secretariat decided on it
 // (before, a declined registration stayed in their list to confirm).
 func (s *Store) noticeCoApplicantsDecided(ctx context.Context, tx *sql.Tx, it model.AgendaItem, heading, what string) error {
-	named, err := queryList(ctx, tx, scanString, "co-applicants", `SELECT DISTINCT c.member FROM co_applications c JOIN decisions d ON d.id = c.decision_id
-		WHERE d.item_id = ? AND c.state IN (?, ?) ORDER BY c.member`, it.ID, model.CoApplicationPending, model.CoApplicationConfirmed)
+	named, err := coApplicantsToTell(ctx, tx, it.ID)
 	if err != nil || len(named) == 0 {
 		return err
 	}

@@ -134,6 +134,41 @@ type manageData struct {
 	// AL-Runde's recommendation for it (greenListGaps), each with what it
 	// recommended instead and the way to put it right.
 	GreenListGaps []greenListGap
+	// GreenListMisses are the items the AL-Runde recommended for the
+	// Grüne Liste that do not stand on it (greenListMisses): the
+	// reverse, warned of before the agenda is published.
+	GreenListMisses []greenListMiss
+	// Recommended says, by item id, what the AL-Runde recommends for the
+	// item (recommendationNotes), shown in its row beside the tick
+	// "Grüne Liste".
+	Recommended map[int64]itemRecommendation
+	// PrepBody is the body that prepares the session's (the AL-Runde);
+	// the zero Body for a body nobody prepares.
+	PrepBody model.Body
+}
+
+// Said gives title as the visually hidden part of a button's or field's
+// name reads it (saidTitle).
+func (manageData) Said(title string) string { return saidTitle(title) }
+
+// saidTitle gives title as a visually hidden name reads it: each
+// confidential passage in the words the page shows it with (marked:
+// "vertraulich: … (Ende vertraulich)"), the marks removed. Before, the
+// hidden names of the Verwaltung's buttons read a confidential title
+// without "vertraulich" (plain).
+func saidTitle(title string) string {
+	if !model.HasRedaction(title) {
+		return title
+	}
+	var b strings.Builder
+	for _, p := range model.Passages(title) {
+		if p.Confidential {
+			b.WriteString("vertraulich: " + p.Shown() + " (Ende vertraulich)")
+		} else {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
 }
 
 // Places gives the places of the agenda, 1…n, that the form "an
@@ -327,7 +362,16 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 		d.Preparation, err = s.openingWarning(ctx, se)
 	}
 	if err == nil {
-		d.GreenListGaps, err = s.greenListGaps(ctx, se, d.Items)
+		var prepBody model.Body
+		var given map[int64]model.Recommendation
+		var voting map[int64]bool
+		var prepared bool
+		if prepBody, given, voting, prepared, err = s.prepRecommendations(ctx, se); err == nil && prepared {
+			d.PrepBody = prepBody
+			d.Recommended = recommendationNotes(prepBody, d.Items, given, voting)
+			d.GreenListMisses = greenListMisses(se, d.Items, given)
+			d.GreenListGaps = gapsOf(se, prepBody, d.Items, given, voting)
+		}
 	}
 	for _, it := range d.Items {
 		d.Row.Shown = d.Row.Shown || it.ID == d.Row.ItemID
@@ -533,6 +577,18 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.changed(r, se.ID)
+	// Published with a Grüne Liste other than the AL-Runde recommended:
+	// a warning, not a refusal (prep_warnings.go), repeated in the notice
+	// as the page said it above the button.
+	differs, err := s.greenListDifference(r.Context(), se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if differs != "" {
+		backWarning(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Die Tagesordnung ist veröffentlicht.", greenListDiffersLead, differs)
+		return
+	}
 	back(w, r, fmt.Sprintf("%s/verwaltung", se.Path()), "Die Tagesordnung ist veröffentlicht.")
 }
 

@@ -452,6 +452,10 @@ type recommendationsData struct {
 	GreenListGaps []greenListGap
 }
 
+// Said gives title as the visually hidden part of a form's name reads it
+// (saidTitle: a confidential passage with "vertraulich").
+func (recommendationsData) Said(title string) string { return saidTitle(title) }
+
 // listState gives where the item it of the given recommendation rec stands
 // on the Grüne Liste, for the recommendations page's column: adopted en
 // bloc (on the list, its proposal adopted in the session: the register's

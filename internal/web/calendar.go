@@ -4,8 +4,10 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -15,6 +17,7 @@ import (
 	"gremium/internal/auth"
 	"gremium/internal/ical"
 	"gremium/internal/model"
+	"gremium/internal/site"
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
@@ -258,18 +261,52 @@ func (s *Server) sessionCalendar(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Es ist noch kein Gremium angelegt.")
 		return
 	}
-	host := "gremium"
-	if u, err := url.Parse(s.site.Base(r)); err == nil && u.Hostname() != "" {
-		host = u.Hostname()
+	domain, err := s.calendarDomain(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	c := ical.Calendar{Name: "Sitzungen " + council.Of(), Stamp: s.calendarStamp()}
-	events, _, err := s.sessionEvents(r, host, council)
+	events, _, err := s.sessionEvents(r, domain, council)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	c.Events = events
 	s.writeCalendar(w, r, c)
+}
+
+// calendarDomain gives the right-hand side of the UID of every event the
+// feeds make (ical.SessionEvent and the others): the installation's, kept
+// in the database (store.CalendarDomain), so that the UIDs stay the same
+// when the public address changes or a second host name serves the same
+// data (RFC 5545 3.8.4.7). Before, the UID took the public address's
+// host, and a changed --public-url made every subscribed calendar show
+// every event twice. Made at the first feed served: the host of the
+// configured public address — the UIDs an installation gave before stay
+// — or, when none is configured (a loopback address, the request's own
+// host), a random id.
+func (s *Server) calendarDomain(ctx context.Context) (string, error) {
+	return s.st.CalendarDomain(ctx, calendarDomainCandidate(s.site))
+}
+
+// calendarDomainCandidate gives the calendar domain an installation
+// serving under p takes at the first feed: p's host when p is
+// configured with a host of its own, else a random id under the reserved
+// top-level domain .invalid (RFC 2606), which no real domain's UIDs can
+// meet. A loopback or unspecified address is no host of its own: it is
+// what serve takes without --public-url, and any installation has it.
+func calendarDomainCandidate(p site.Public) string {
+	if p.IsSet() {
+		if u, err := url.Parse(p.String()); err == nil {
+			host := strings.ToLower(u.Hostname())
+			ip, ipErr := netip.ParseAddr(host)
+			if host != "" && host != "localhost" && !strings.HasSuffix(host, ".localhost") && (ipErr != nil || !ip.IsLoopback() && !ip.IsUnspecified()) {
+				return host
+			}
+		}
+	}
+	return strings.ToLower(rand.Text()) + ".gremium.invalid"
 }
 
 // CalendarSessions bounds the sessions of a calendar feed: the newest by
@@ -280,7 +317,7 @@ const CalendarSessions = 200
 // dated sessions, the lowest number first, and the sessions; each links
 // the session's page (the AL-Runde's under its own address) and is
 // stamped with the last change of what it carries (sessionEventColumns).
-func (s *Server) sessionEvents(r *http.Request, host string, body model.Body) ([]ical.Event, []model.Session, error) {
+func (s *Server) sessionEvents(r *http.Request, domain string, body model.Body) ([]ical.Event, []model.Session, error) {
 	sessions, err := s.st.NewestDatedSessions(r.Context(), body.ID, CalendarSessions)
 	if err != nil {
 		return nil, nil, err
@@ -289,7 +326,7 @@ func (s *Server) sessionEvents(r *http.Request, host string, body model.Body) ([
 	events := make([]ical.Event, 0, len(sessions))
 	ids := make([]int64, 0, len(sessions))
 	for _, se := range sessions {
-		events = append(events, ical.SessionEvent(host, body.Abbrev, body.Name, se, s.site.URL(r, se.Path())))
+		events = append(events, ical.SessionEvent(domain, body.Abbrev, body.Name, se, s.site.URL(r, se.Path())))
 		ids = append(ids, se.ID)
 	}
 	return events, sessions, s.stampEvents(r.Context(), events, "session", ids, sessionEventColumns...)

@@ -189,8 +189,10 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 	} else {
 		err = errors.Join(err, c.MarkReason())
 	}
-	switch model.ClassOf(err) {
-	case model.ErrInput, model.ErrConflict:
+	// Refused while a written procedure approves a correction of these
+	// minutes (store.StartCorrectionProcedure): the form again with the
+	// reason naming the procedure, the text kept.
+	if model.ClassOf(err) == model.ErrInput || model.ClassOf(err) == model.ErrConflict || errors.Is(err, store.ErrMinutesInProcedure) {
 		s.renderCorrectionForm(w, r, http.StatusUnprocessableEntity, se, kind, id, typed, reason, problemsOf(err))
 		return
 	}

@@ -92,6 +92,11 @@ type debriefData struct {
 	// sent), the decisions of the session assessed so far as relevant for
 	// the reader's conferences (knownForDebrief).
 	Known []myRelevant
+	// Presenting names the member office that reads the debrief as the
+	// one presenting decisions in it (debriefReader): the page speaks of
+	// the decisions it presents, not of its conferences. Empty for every
+	// other reader.
+	Presenting string
 }
 
 // waiverFieldID gives the id on the page of the field of the form
@@ -491,7 +496,9 @@ func (s *Server) debriefedSession(w http.ResponseWriter, r *http.Request) (model
 // (model.Debrief.ForConferences); for a FachMK secretariat, whom the
 // debrief invites, the entries of its own conference once the invitation
 // is sent (before, the date and the decisions may still change); anyone
-// else is refused. The decisions are the public ones (assembleDebrief).
+// else is refused — but a member office that presents a decision in it,
+// which reads what it presents (presenterReader). The decisions are the
+// public ones (assembleDebrief).
 func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model.Session, d debriefData, all, ok bool) {
 	u := s.user(r)
 	if auth.Can(u, auth.ManageSessions, "") {
@@ -504,6 +511,9 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 			return se, d, true, false
 		}
 		return se, d, true, true
+	}
+	if office := model.MemberOffice(u); office != "" {
+		return s.presenterReader(w, r, office)
 	}
 	if u == nil || u.Disabled || u.Role != model.RoleSpokesperson && u.Role != model.RoleFachMK {
 		s.require(w, r, auth.ManageSessions, "")
@@ -566,6 +576,90 @@ func (s *Server) debriefReader(w http.ResponseWriter, r *http.Request) (se model
 	// "versandt" while the messages wait in the outbox), without the
 	// numbers (Delivery.ReaderLabel).
 	d.Entries, d.Groups, d.Invitees = entries, nil, nil
+	for _, g := range groupDebrief(entries) {
+		g.Contacts = nil
+		d.Groups = append(d.Groups, g)
+		d.Invitees = append(d.Invitees, "Geschäftsstelle "+g.Conference.Of())
+	}
+	return se, d, false, true
+}
+
+// presenterReader gives the debrief as the member office office reads it
+// when it presents a decision in it (Vorstellung durch the submitting
+// member, seed 003 2.2: the member that registered the item, or the
+// presenter the secretariat entered, by abbreviation or name; the office
+// that registered the decision's item reads it whoever presents):
+// read-only, the entries of its decisions
+// and nothing else — not the other members' entries, not the
+// secretariat's invitation text nor its reason for a waiver, not the
+// FachMK's contacts. Once the session has ended (before, refused like
+// any member office); while the debrief is
+// not saved, the decisions it is proposed to present (Known). A member
+// office that presents nothing in it is refused, as before.
+func (s *Server) presenterReader(w http.ResponseWriter, r *http.Request, office string) (se model.Session, d debriefData, all, ok bool) {
+	if _, se, ok = s.sessionFromPath(w, r); !ok {
+		return se, d, false, false
+	}
+	switch se.Status {
+	case model.StatusEnded, model.StatusMinutesDraft, model.StatusMinutesApproved:
+	default:
+		// Before the end nobody presents anything yet: refused as
+		// before, not told that a debrief will follow.
+		s.require(w, r, auth.ManageSessions, "")
+		return se, d, false, false
+	}
+	d, err := s.assembleDebrief(r, se)
+	if err != nil {
+		s.serverError(w, r, err)
+		return se, d, false, false
+	}
+	name := d.PresenterName(office)
+	registered := map[int64]bool{} // decision → its item registered by office
+	var entries []debriefEntry
+	var conferences []int64
+	for _, e := range d.Entries {
+		if !e.Include {
+			continue
+		}
+		own, seen := registered[e.DecisionID]
+		if !seen && e.Decision.ItemID != 0 {
+			it, err := s.st.Item(r.Context(), e.Decision.ItemID)
+			if err != nil && !errors.Is(err, model.ErrNotFound) {
+				s.serverError(w, r, err)
+				return se, d, false, false
+			}
+			own = err == nil && it.RegisteredBy == office
+			registered[e.DecisionID] = own
+		}
+		if own || e.Presenter == office || strings.EqualFold(strings.TrimSpace(e.Presenter), name) {
+			entries = append(entries, e)
+			if !slices.Contains(conferences, e.ConferenceID) {
+				conferences = append(conferences, e.ConferenceID)
+			}
+		}
+	}
+	if len(entries) == 0 {
+		s.fail(w, r, model.ForbiddenError("Die Nachbesprechung lesen die Geschäftsstelle, die Sprecher:innen und Geschäftsstellen der Fachministerkonferenzen und die Mitglieder, die darin einen Beschluss vorstellen; %s stellt in der Nachbesprechung der %s keinen Beschluss vor.", name, se.Title()), "")
+		return se, d, false, false
+	}
+	if d.Debrief.Waiver.Set() {
+		return se, debriefData{Session: se, Waived: true, Presenting: name}, false, true
+	}
+	if !d.Saved {
+		// The secretariat's proposal is its working state: the decisions
+		// proposed for the office to present, nothing else of it.
+		known := make([]myRelevant, len(entries))
+		for i, e := range entries {
+			known[i] = myRelevant{Decision: e.Decision, Conference: e.Conference}
+		}
+		return se, debriefData{Session: se, Known: known, Presenting: name}, false, true
+	}
+	d.Debrief = d.Debrief.ForConferences(conferences)
+	d.Debrief.Entries = nil
+	for _, e := range entries {
+		d.Debrief.Entries = append(d.Debrief.Entries, e.DebriefEntry)
+	}
+	d.Entries, d.Groups, d.Invitees, d.Since, d.NotRelevant, d.Presenting = entries, nil, nil, nil, nil, name
 	for _, g := range groupDebrief(entries) {
 		g.Contacts = nil
 		d.Groups = append(d.Groups, g)

@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 
@@ -43,10 +42,8 @@ func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Ses
 	if err != nil {
 		return nil, err
 	}
-	// A colleague's note is shown only if its author is an account of
-	// the office (model.DocumentNote.FromOffice): one a spokesperson
-	// shared before sharing was kept to the office stays private.
-	authors := map[int64]*model.User{}
+	// The store gives only the notes u may read (own, and those an
+	// account of u's office shared with it: store.DocumentNotesFor).
 	byItem := map[int64][]docView{}
 	for _, d := range docs {
 		v := docView{Document: d}
@@ -55,18 +52,7 @@ func (s *Server) documentGroups(ctx context.Context, u *model.User, se model.Ses
 				v.Own = n
 				continue
 			}
-			author, seen := authors[n.UserID]
-			if !seen {
-				if a, err := s.st.User(ctx, n.UserID); err == nil {
-					author = &a
-				} else if !errors.Is(err, model.ErrNotFound) {
-					return nil, err
-				}
-				authors[n.UserID] = author
-			}
-			if n.FromOffice(author) {
-				v.Notes = append(v.Notes, n)
-			}
+			v.Notes = append(v.Notes, n)
 		}
 		byItem[d.ItemID] = append(byItem[d.ItemID], v)
 	}

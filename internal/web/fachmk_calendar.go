@@ -37,7 +37,7 @@ func (s *Server) calendarHolder(w http.ResponseWriter, r *http.Request) (*model.
 // from FeedPastDays back to which one of its requests is registered or on
 // whose agenda it stands, the description naming the requests. Texts are
 // public text: calendars are often kept by other services.
-func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host string) ([]ical.Event, error) {
+func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, domain string) ([]ical.Event, error) {
 	ctx := r.Context()
 	from := model.BerlinDate(model.BerlinDate(s.clock()).Time().AddDate(0, 0, -FeedPastDays))
 	own, err := s.st.Body(ctx, u.ConferenceID)
@@ -70,7 +70,7 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 		if in.Debrief.HeldOn.IsZero() {
 			continue
 		}
-		e := ical.DebriefInvitationEvent(host, council.Abbrev, in.Session.Number, fmt.Sprintf("%d. Sitzung %s", in.Session.Number, council.Of()), in.Debrief,
+		e := ical.DebriefInvitationEvent(domain, council.Abbrev, in.Session.Number, fmt.Sprintf("%d. Sitzung %s", in.Session.Number, council.Of()), in.Debrief,
 			s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", in.Session.Number)))
 		// What is presented, and by whom: each decision by the member
 		// that submitted it (before: "stellt 1 Beschluss vor, die …
@@ -126,7 +126,7 @@ func (s *Server) fachmkCalendarEvents(r *http.Request, u *model.User, host strin
 	sessionEvents := make([]ical.Event, 0, len(sessions))
 	sessionIDs := make([]int64, 0, len(sessions))
 	for _, so := range sessions {
-		e := ical.SessionEvent(host, council.Abbrev, council.Name, so.session, s.site.URL(r, so.session.Path()))
+		e := ical.SessionEvent(domain, council.Abbrev, council.Name, so.session, s.site.URL(r, so.session.Path()))
 		desc := "Anliegen " + own.Of() + ":\n" + strings.Join(so.lines, "\n")
 		if e.Description != "" {
 			desc = e.Description + "\n\n" + desc

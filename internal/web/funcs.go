@@ -82,6 +82,11 @@ var funcs = template.FuncMap{
 	// option, a label hidden for screen readers, the page title): its
 	// passages without the mark characters; a public text has none left.
 	"plain": model.InternalText,
+	// said is a title as the visually hidden part of a button's, link's
+	// or field's name reads it: a confidential passage in the words the
+	// page shows it with ("vertraulich: … (Ende vertraulich)", saidTitle);
+	// plain there read a confidential title as if it were public.
+	"said": saidTitle,
 	// hyphenate marks the joints of long words with soft hyphens, in a
 	// heading or a line ({{hyphenate .Title}}) or a narrow table cell
 	// ({{hyphenate .Hint narrowCell}}); never in an attribute or <title>.

@@ -204,7 +204,7 @@ func TestSpokespersonReadsDebrief(t *testing.T) {
 			t.Errorf("the spokesperson posts %s: %d", path, code)
 		}
 	}
-	if code, _ := do(t, client(t, ts, "hessen"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); code != http.StatusForbidden {
+	if code, _ := do(t, client(t, ts, "bayern"), "GET", ts.URL+"/sitzungen/47/nachbesprechung", nil); code != http.StatusForbidden {
 		t.Errorf("a member office opens the debrief: %d", code)
 	}
 	if _, mine := do(t, hb, "GET", ts.URL+"/mein-bereich", nil); !strings.Contains(mine, `href="/sitzungen/47/nachbesprechung"`) {
@@ -285,8 +285,9 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 		t.Error("the FMK's Mein Bereich does not invite to the debrief")
 	}
 	// The presenting members read on Mein Bereich what they present, to
-	// whom and when (before, a member office learnt of it from no page:
-	// the debrief is not theirs to read); another member reads nothing.
+	// whom and when, with a link to the debrief (which they read from the
+	// session's end: debrief_presenter_test.go); another member reads
+	// nothing.
 	presents := map[string]string{}
 	for _, user := range []string{"hessen", "hamburg", "bayern"} {
 		_, mine := do(t, client(t, ts, user), "GET", ts.URL+"/mein-bereich", nil)
@@ -294,7 +295,7 @@ func TestFachMKSecretariatReadsDebrief(t *testing.T) {
 	}
 	for _, user := range []string{"hessen", "hamburg"} {
 		p := presents[user]
-		if !strings.Contains(p, "Nachbesprechung der 47. Sitzung am 10.07.2025 (Videokonferenz)") || strings.Count(p, "<li>") != 1 ||
+		if !strings.Contains(p, `<a href="/sitzungen/47/nachbesprechung">Nachbesprechung der 47. Sitzung</a> am 10.07.2025 (Videokonferenz)`) || strings.Count(p, "<li>") != 1 ||
 			!(strings.Contains(p, "B-2025/26-IT") && strings.Contains(p, "Wirtschaftsministerkonferenz") || strings.Contains(p, "B-2025/27-IT") && strings.Contains(p, "Finanzministerkonferenz")) {
 			t.Errorf("%s's presentation on Mein Bereich: %q", user, p)
 		}

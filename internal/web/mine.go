@@ -8,8 +8,8 @@ package web
 // relevant for their conferences since the last session and the
 // conferences' next dates; the secretariat what waits for it (the running
 // session with its live page, submitted Protokollnotizen to take over,
-// registrations to accept, drafts to release, procedures closing,
-// debriefs due). Further panels (briefings, tasks of the spokespersons)
+// registrations to accept, drafts to release, corrections of approved
+// minutes to approve, procedures closing, debriefs due). Further panels (briefings, tasks of the spokespersons)
 // are sections of their own in mine.html.
 
 import (
@@ -77,6 +77,10 @@ type myRegistration struct {
 	// Outcome is what became of it once its session is held, as its
 	// page says it (registrationOutcome); empty before.
 	Outcome []regOutcome
+	// NoChange says why it can no longer be changed
+	// (model.AgendaItem.RegistrationChange, the rule the store refuses
+	// by); empty: "Anmeldung ändern" may show.
+	NoChange string
 }
 
 // myCoApplication is a confirmed co-application on "Mein Bereich".
@@ -225,6 +229,10 @@ type myData struct {
 	Release  []model.Session // ended sessions (the council's, then the AL-Runde's) whose draft minutes are not released
 	Closing  []myProcedure   // open written procedures, nearest deadline first
 	Debriefs []myDebrief
+	// Corrections are the proposed corrections of approved minutes (the
+	// council's, then the AL-Runde's) waiting for approval, each with
+	// where it is approved.
+	Corrections []myCorrection
 	// WaitingNotes are the sessions with submitted Protokollnotizen
 	// waiting for the secretariat (the running ones are in Running, with
 	// their count); WaitingTotal counts the notes.
@@ -707,6 +715,9 @@ func (s *Server) myOffice(r *http.Request, council model.Body, d *myData) error 
 		if d.Registrations[i].Outcome, err = s.registrationOutcome(r, reg.Item, reg.Session); err != nil {
 			return err
 		}
+		if err := reg.Item.RegistrationChange(reg.Session, s.today()); err != nil {
+			d.Registrations[i].NoChange = model.ReasonOf(err)
+		}
 		if reg.Item.Status != model.ItemRegistered && reg.Item.Status != model.ItemAccepted {
 			continue
 		}
@@ -1035,6 +1046,9 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 	if d.Release, err = s.councilSessionsIn(ctx, council, model.StatusEnded); err != nil {
 		return err
 	}
+	if d.Corrections, err = s.myCorrections(ctx, council); err != nil {
+		return err
+	}
 	if d.Closing, err = s.openProcedures(ctx, ""); err != nil {
 		return err
 	}
@@ -1123,6 +1137,78 @@ func (s *Server) mySecretariat(r *http.Request, council model.Body, d *myData) e
 		d.Debriefs = append(d.Debriefs, due)
 	}
 	return nil
+}
+
+// myCorrection is a proposed correction (Berichtigung) of approved minutes
+// on the secretariat's "Mein Bereich", with where it is approved: on the
+// Verwaltung page of the body's running session, or by written procedure
+// (the council's). Before, a proposed correction showed only in the
+// corrected minutes and, while a session ran, on its Verwaltung page.
+type myCorrection struct {
+	model.MinutesCorrection
+	Corrected model.Session // the session whose minutes it corrects
+	// Running is the running session of the body that may approve it
+	// (its Verwaltung page); zero while none runs.
+	Running model.Session
+	// Procedure is the open written procedure on a correction of these
+	// minutes (InProcedure); Own: on this correction.
+	Procedure        store.MinutesProcedure
+	InProcedure, Own bool
+	// ByProcedure: a written procedure may approve it (the council's
+	// minutes, none open on them).
+	ByProcedure bool
+}
+
+// myCorrections gives the proposed corrections of the council's and the
+// AL-Runde's approved minutes with where each is approved.
+func (s *Server) myCorrections(ctx context.Context, council model.Body) ([]myCorrection, error) {
+	bodies := []int64{council.ID}
+	if prep, err := s.st.PreparatoryBody(ctx, council.ID); err == nil {
+		bodies = append(bodies, prep.ID)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	running, err := s.councilSessionsIn(ctx, council, model.StatusRunning)
+	if err != nil {
+		return nil, err
+	}
+	var out []myCorrection
+	sessions := map[int64]model.Session{}
+	for _, b := range bodies {
+		list, _, err := s.st.ProposedCorrections(ctx, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range list {
+			mc := myCorrection{MinutesCorrection: c}
+			se, ok := sessions[c.SessionID]
+			if !ok {
+				if se, err = s.st.Session(ctx, c.SessionID); err != nil {
+					return nil, err
+				}
+				sessions[c.SessionID] = se
+			}
+			mc.Corrected = se
+			for _, r := range running {
+				if r.BodyID == b && mc.Running.ID == 0 {
+					mc.Running = r
+				}
+			}
+			if mc.Procedure, mc.InProcedure, err = s.st.OpenCorrectionProcedure(ctx, se.ID); err != nil {
+				return nil, err
+			}
+			if mc.InProcedure {
+				cp, _, err := s.st.ProcedureOfCorrection(ctx, mc.Procedure.ID)
+				if err != nil {
+					return nil, err
+				}
+				mc.Own = cp.CorrectionID == c.ID
+			}
+			mc.ByProcedure = b == council.ID && !mc.InProcedure
+			out = append(out, mc)
+		}
+	}
+	return out, nil
 }
 
 // mySecretariatNotes fills the running sessions (the council's, then the

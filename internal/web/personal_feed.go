@@ -109,15 +109,16 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Diese Kalenderadresse gibt es nicht (mehr).")
 		return
 	}
-	host := "gremium"
-	if pu, err := url.Parse(s.site.Base(r)); err == nil && pu.Hostname() != "" {
-		host = pu.Hostname()
+	domain, err := s.calendarDomain(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	c := ical.Calendar{Name: "gremium: Termine und Fristen – " + u.Name, Stamp: s.calendarStamp()}
 	// A FachMK secretariat's calendar holds what it may see, nothing
 	// internal of the IT-PLR.
 	if fachmk {
-		events, err := s.fachmkCalendarEvents(r, u, host)
+		events, err := s.fachmkCalendarEvents(r, u, domain)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
@@ -133,7 +134,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var sessions []model.Session
-	if c.Events, sessions, err = s.sessionEvents(r, host, council); err != nil {
+	if c.Events, sessions, err = s.sessionEvents(r, domain, council); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -146,7 +147,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		var ids []int64
 		for _, se := range sessions {
 			if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !se.RegistrationDeadline.IsZero() {
-				deadlines = append(deadlines, ical.RegistrationDeadlineEvent(host, council.Abbrev, council.Name, se,
+				deadlines = append(deadlines, ical.RegistrationDeadlineEvent(domain, council.Abbrev, council.Name, se,
 					s.site.URL(r, fmt.Sprintf("/sitzungen/%d/anmeldung", se.Number))))
 				ids = append(ids, se.ID)
 			}
@@ -161,7 +162,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 	// internal as this feed is), and for those who register agenda items
 	// its document deadline (Unterlagenfrist).
 	if prep, err := s.st.PreparatoryBody(ctx, council.ID); err == nil {
-		events, prepSessions, err := s.sessionEvents(r, host, prep)
+		events, prepSessions, err := s.sessionEvents(r, domain, prep)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
@@ -172,7 +173,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 			var ids []int64
 			for _, se := range prepSessions {
 				if due := prep.Preparation.DocumentsDue(se.Date); (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !due.IsZero() {
-					deadlines = append(deadlines, ical.DocumentDeadlineEvent(host, prep.Abbrev, se, due, s.site.URL(r, se.Path())))
+					deadlines = append(deadlines, ical.DocumentDeadlineEvent(domain, prep.Abbrev, se, due, s.site.URL(r, se.Path())))
 					ids = append(ids, se.ID)
 				}
 			}
@@ -186,7 +187,7 @@ func (s *Server) personalCalendar(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	events, err := s.personalFeedEvents(r, u, council, host, sessions)
+	events, err := s.personalFeedEvents(r, u, council, domain, sessions)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -220,7 +221,7 @@ const (
 // them), and for a spokesperson the FachMK dates from FeedPastDays back
 // and the deadline of the reports under "Reporting FachMK" of each of the
 // council's sessions still prepared.
-func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, host string, sessions []model.Session) ([]ical.Event, error) {
+func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council model.Body, domain string, sessions []model.Session) ([]ical.Event, error) {
 	ctx := r.Context()
 	today := model.BerlinDate(s.clock())
 	from := model.BerlinDate(today.Time().AddDate(0, 0, -FeedPastDays))
@@ -245,7 +246,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		// The UID names the follow-up alone (a new deadline is the same
 		// event, moved); its version rises with every change of it, the
 		// move of the session it is due to included (store.EditSession).
-		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d@%s", fu.ID, host), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
+		e := ical.DeadlineEvent(fmt.Sprintf("auftrag-%d@%s", fu.ID, domain), "Frist Auftrag: "+model.PublicText(fu.Text), fu.Due,
 			s.site.URL(r, fu.Path()))
 		e.Sequence = fu.Version
 		e.Description = "Verantwortlich: " + model.PublicText(fu.Responsible) + "\nFrist: " + model.PublicText(fu.DeadlineAt(fu.Planned))
@@ -274,7 +275,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 		if p.Title != "" {
 			title += ": " + model.PublicText(p.Title)
 		}
-		procEvents = append(procEvents, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, host), Summary: "Frist " + title,
+		procEvents = append(procEvents, ical.Event{UID: fmt.Sprintf("umlauf-%d-frist@%s", p.ID, domain), Summary: "Frist " + title,
 			Start: p.Deadline, URL: s.site.URL(r, fmt.Sprintf("/umlaufverfahren/%d", p.ID))})
 		procIDs = append(procIDs, p.ID)
 	}
@@ -288,7 +289,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	// once the invitation is sent (before, the feed lacked them).
 	presenting := map[string]bool{} // UIDs of the debriefs the member presents in
 	if u.MemberAbbrev != "" {
-		presentations, err := s.debriefPresentationEvents(r, u.MemberAbbrev, council, host)
+		presentations, err := s.debriefPresentationEvents(r, u.MemberAbbrev, council, domain)
 		if err != nil {
 			return nil, err
 		}
@@ -332,7 +333,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	if len(reportsOn) == 0 {
 		return events, nil
 	}
-	invited, err := s.spokespersonDebriefEvents(r, council, last, host, presenting)
+	invited, err := s.spokespersonDebriefEvents(r, council, last, domain, presenting)
 	if err != nil {
 		return nil, err
 	}
@@ -344,7 +345,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 	var reportIDs []int64
 	for _, se := range sessions {
 		if (se.Status == model.StatusPlanned || se.Status == model.StatusConvened) && !model.ReportDeadline(se).IsZero() {
-			reports = append(reports, ical.ReportDeadlineEvent(host, council.Abbrev, council.Name, se, reportsOn,
+			reports = append(reports, ical.ReportDeadlineEvent(domain, council.Abbrev, council.Name, se, reportsOn,
 				s.site.URL(r, fmt.Sprintf("/sitzungen/%d/reporting-fachmk", se.Number))))
 			reportIDs = append(reportIDs, se.ID)
 		}
@@ -366,7 +367,7 @@ func (s *Server) personalFeedEvents(r *http.Request, u *model.User, council mode
 // had it strike it; one without a date ("Termin noch offen") gives none;
 // one the member presents in is in the feed already (presenting: UIDs).
 // SEQUENCE is the debrief's version, DTSTAMP its last change.
-func (s *Server) spokespersonDebriefEvents(r *http.Request, council model.Body, last int, host string, presenting map[string]bool) ([]ical.Event, error) {
+func (s *Server) spokespersonDebriefEvents(r *http.Request, council model.Body, last int, domain string, presenting map[string]bool) ([]ical.Event, error) {
 	ctx := r.Context()
 	recent, err := s.recentDebriefs(r, council, last)
 	if err != nil {
@@ -382,7 +383,7 @@ func (s *Server) spokespersonDebriefEvents(r *http.Request, council model.Body, 
 		// Read as a spokesperson reads it: no invitation text, the note
 		// without its reason (model.Debrief.ForConferences).
 		db = db.ForConferences(nil)
-		e := ical.DebriefInvitationEvent(host, council.Abbrev, n, fmt.Sprintf("%d. Sitzung %s", n, council.Of()), db,
+		e := ical.DebriefInvitationEvent(domain, council.Abbrev, n, fmt.Sprintf("%d. Sitzung %s", n, council.Of()), db,
 			s.site.URL(r, fmt.Sprintf("/sitzungen/%d/nachbesprechung", n)))
 		if !presenting[e.UID] {
 			events, ids = append(events, e), append(ids, db.ID)
@@ -394,7 +395,7 @@ func (s *Server) spokespersonDebriefEvents(r *http.Request, council model.Body, 
 // debriefPresentationEvents gives an event for each debrief with a date in
 // which member presents (myPresentations: the sent debriefs of the last
 // sessions held), listing what it presents to which FachMK.
-func (s *Server) debriefPresentationEvents(r *http.Request, member string, council model.Body, host string) ([]ical.Event, error) {
+func (s *Server) debriefPresentationEvents(r *http.Request, member string, council model.Body, domain string) ([]ical.Event, error) {
 	ps, err := s.myPresentations(r, member)
 	if err != nil {
 		return nil, err
@@ -421,7 +422,7 @@ func (s *Server) debriefPresentationEvents(r *http.Request, member string, counc
 		}
 		session := fmt.Sprintf("%d. Sitzung %s", p.Session.Number, council.Of())
 		index[p.Debrief.ID] = len(events)
-		events = append(events, ical.DebriefEvent(host, council.Abbrev, p.Session.Number, session, p.Debrief, []string{line},
+		events = append(events, ical.DebriefEvent(domain, council.Abbrev, p.Session.Number, session, p.Debrief, []string{line},
 			s.site.URL(r, "/mein-bereich#h-vorstellungen")))
 		ids = append(ids, p.Debrief.ID)
 	}

@@ -12,6 +12,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"gremium/internal/model"
 	"gremium/internal/store"
@@ -111,6 +113,35 @@ type greenListGap struct {
 	Procedure string
 }
 
+// prepRecommendations gives, for session se of a body another prepares
+// (the IT-Planungsrat), the preparatory body, the recommendations given
+// for its items by item id (store.GivenRecommendations: carried ones
+// from a deferred item's origin too) and the items whose recommendation
+// the preparatory body still votes on; prepared false, the rest empty,
+// for a body nobody prepares.
+func (s *Server) prepRecommendations(ctx context.Context, se model.Session) (prepBody model.Body, given map[int64]model.Recommendation, voting map[int64]bool, prepared bool, err error) {
+	prepBody, err = s.st.PreparatoryBody(ctx, se.BodyID)
+	if errors.Is(err, store.ErrNotFound) {
+		return prepBody, nil, nil, false, nil
+	} else if err != nil {
+		return prepBody, nil, nil, false, err
+	}
+	if given, err = s.st.GivenRecommendations(ctx, se.ID); err != nil {
+		return prepBody, nil, nil, false, err
+	}
+	all, err := s.st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: se.ID})
+	if err != nil {
+		return prepBody, nil, nil, false, err
+	}
+	voting = map[int64]bool{}
+	for _, rc := range all {
+		if rc.Status == model.DecisionDraft {
+			voting[rc.TargetItemID] = true
+		}
+	}
+	return prepBody, given, voting, true, nil
+}
+
 // greenListGaps gives the items of session se (its agenda items, in
 // their order) that stand on the Grüne Liste without a recommendation of
 // the preparatory body for it — none given, one still voted on, or one
@@ -118,40 +149,27 @@ type greenListGap struct {
 // nobody prepares and for a session no longer ahead (begun, held,
 // cancelled): the en-bloc vote is the live page's.
 func (s *Server) greenListGaps(ctx context.Context, se model.Session, items []model.AgendaItem) ([]greenListGap, error) {
+	if !se.Status.Ahead() || se.Cancelled() || !slices.ContainsFunc(items, func(it model.AgendaItem) bool { return it.Consent && it.OnAgenda() }) {
+		return nil, nil
+	}
+	prepBody, given, voting, prepared, err := s.prepRecommendations(ctx, se)
+	if err != nil || !prepared {
+		return nil, err
+	}
+	return gapsOf(se, prepBody, items, given, voting), nil
+}
+
+// gapsOf gives greenListGaps's items of items by the recommendations of
+// prepBody given and voted on.
+func gapsOf(se model.Session, prepBody model.Body, items []model.AgendaItem, given map[int64]model.Recommendation, voting map[int64]bool) []greenListGap {
 	if !se.Status.Ahead() || se.Cancelled() {
-		return nil, nil
-	}
-	var listed []model.AgendaItem
-	for _, it := range items {
-		if it.Consent && it.OnAgenda() {
-			listed = append(listed, it)
-		}
-	}
-	if len(listed) == 0 {
-		return nil, nil
-	}
-	prepBody, err := s.st.PreparatoryBody(ctx, se.BodyID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
-	} else if err != nil {
-		return nil, err
-	}
-	given, err := s.st.GivenRecommendations(ctx, se.ID)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.st.Recommendations(ctx, store.RecommendationFilter{TargetSessionID: se.ID})
-	if err != nil {
-		return nil, err
-	}
-	voting := map[int64]bool{}
-	for _, rc := range all {
-		if rc.Status == model.DecisionDraft {
-			voting[rc.TargetItemID] = true
-		}
+		return nil
 	}
 	var gaps []greenListGap
-	for _, it := range listed {
+	for _, it := range items {
+		if !it.Consent || !it.OnAgenda() {
+			continue
+		}
 		rc, ok := given[it.ID]
 		if ok && rc.GreenList {
 			continue
@@ -171,8 +189,129 @@ func (s *Server) greenListGaps(ctx context.Context, se model.Session, items []mo
 		}
 		gaps = append(gaps, g)
 	}
-	return gaps, nil
+	return gaps
 }
+
+// greenListMiss is an item of a session that the preparatory body (the
+// AL-Runde) recommended for the Grüne Liste and that does not stand on
+// it: Reason says where the recommendation stands (proposed for the
+// list and not confirmed, given before the item was deferred). An item a
+// member had taken off the list is none: treating it singly is the
+// member's right (GO), not a difference to put right.
+type greenListMiss struct {
+	Item   model.AgendaItem
+	Reason string
+}
+
+// greenListMisses gives the items of session se (its agenda items, in
+// their order; deferred ones left out) that the preparatory body
+// recommended for the Grüne Liste but that do not stand on it — the
+// reverse of greenListGaps. Nothing for a body nobody prepares and for a
+// session no longer ahead.
+func greenListMisses(se model.Session, items []model.AgendaItem, given map[int64]model.Recommendation) []greenListMiss {
+	if !se.Status.Ahead() || se.Cancelled() {
+		return nil
+	}
+	var misses []greenListMiss
+	for _, it := range items {
+		rc, ok := given[it.ID]
+		if !ok || !rc.GreenList || it.Consent || !it.OnAgenda() || it.Deferred() || rc.Consent == model.ConsentPulled {
+			continue
+		}
+		m := greenListMiss{Item: it}
+		switch {
+		case rc.CarriedFrom != 0:
+			m.Reason = fmt.Sprintf("%s, gegeben vor der Vertagung", rc.Caption())
+		case rc.Consent == model.ConsentProposed:
+			m.Reason = fmt.Sprintf("%s, für die Grüne Liste vorgeschlagen und noch nicht bestätigt", rc.Caption())
+		default:
+			m.Reason = rc.Caption()
+		}
+		misses = append(misses, m)
+	}
+	return misses
+}
+
+// itemRecommendation is what the preparatory body recommends for an item
+// of the prepared session, as the item's row on the management page says
+// it beside the tick "Grüne Liste" (recommendationNotes): Says "AL-Runde
+// empfiehlt: Grüne Liste" (adoption without discussion) or "AL-Runde
+// empfiehlt: Aussprache" (any other recommendation), or that its
+// recommendation is still voted on; From names the recommendation and
+// where it stands ("Beschlussempfehlung der 40. AL-Runde vom …: Annahme
+// wie vorgeschlagen – von der Grünen Liste genommen (auf Wunsch von
+// HE)"); Differs says in words that the item's tick differs from it
+// ("" when it does not).
+type itemRecommendation struct {
+	Says    string
+	From    string
+	Differs string
+}
+
+// recommendationNotes gives, by item id, what the preparatory body
+// recommends for each item of items (given, or still voted on); an item
+// without either has none.
+func recommendationNotes(prepBody model.Body, items []model.AgendaItem, given map[int64]model.Recommendation, voting map[int64]bool) map[int64]itemRecommendation {
+	out := map[int64]itemRecommendation{}
+	for _, it := range items {
+		rc, ok := given[it.ID]
+		switch {
+		case voting[it.ID]:
+			out[it.ID] = itemRecommendation{Says: fmt.Sprintf("%s: Beschlussempfehlung noch nicht beschlossen", prepBody.Abbrev)}
+		case ok:
+			n := itemRecommendation{Says: prepBody.Abbrev + " empfiehlt: Aussprache", From: rc.Statement()}
+			if rc.GreenList {
+				n.Says = prepBody.Abbrev + " empfiehlt: Grüne Liste"
+			}
+			switch {
+			case it.Consent && !rc.GreenList:
+				n.Differs = "Abweichend davon steht der TOP auf der Grünen Liste."
+			case !it.Consent && rc.GreenList && rc.Consent != model.ConsentPulled:
+				n.Differs = "Abweichend davon steht der TOP nicht auf der Grünen Liste."
+			}
+			out[it.ID] = n
+		}
+	}
+	return out
+}
+
+// greenListDiffers says, in the notice after the agenda was published,
+// the items whose place on the Grüne Liste differs from the preparatory
+// body's recommendation (greenListGaps, greenListMisses); "" when none
+// does.
+func greenListDiffers(gaps []greenListGap, misses []greenListMiss) string {
+	var parts []string
+	for _, g := range gaps {
+		parts = append(parts, fmt.Sprintf("„%s“ steht auf der Grünen Liste: %s", model.InternalText(g.Item.Title), g.Reason))
+	}
+	for _, m := range misses {
+		parts = append(parts, fmt.Sprintf("„%s“ steht nicht auf der Grünen Liste, empfohlen war sie (%s)", model.InternalText(m.Item.Title), m.Reason))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// greenListDifference gives greenListDiffers for session se as it is
+// stored: its items and the preparatory body's recommendations read
+// anew.
+func (s *Server) greenListDifference(ctx context.Context, se model.Session) (string, error) {
+	prepBody, given, voting, prepared, err := s.prepRecommendations(ctx, se)
+	if err != nil || !prepared {
+		return "", err
+	}
+	items, err := s.st.Items(ctx, se.ID)
+	if err != nil {
+		return "", err
+	}
+	return greenListDiffers(gapsOf(se, prepBody, items, given, voting), greenListMisses(se, items, given)), nil
+}
+
+// greenListDiffersLead opens the notice of a published agenda whose Grüne
+// Liste differs from the preparatory body's recommendation
+// (greenListDiffers).
+const greenListDiffersLead = "Achtung, die Grüne Liste weicht von der Beschlussempfehlung ab:"
 
 // chairWarning gives the warning of a session's form whose chair
 // (Vorsitz), chosen by hand, is another than the rotation's for the year

@@ -60,7 +60,11 @@ type newProcedureData struct {
 	Problems problems
 	// DraftMinutes are the sessions whose draft minutes a procedure can
 	// approve, each with the stamp the form carries.
-	DraftMinutes  []draftToSend
+	DraftMinutes []draftToSend
+	// Corrections are the proposed corrections of the council's approved
+	// minutes a procedure can approve instead, each with the stamp of the
+	// minutes it corrects (correctionToSend).
+	Corrections   []correctionToSend
 	SharesWarning string
 	// Reach: which voting members "Umlaufverfahren gestartet" reaches
 	// (store.Reach), so that the secretariat knows whom to phone.
@@ -83,6 +87,37 @@ func (d draftToSend) StampField() string {
 	return fmt.Sprintf("%d:%s", d.Number, d.Stamp)
 }
 
+// correctionToSend is a proposed correction of approved minutes the start
+// form offers to approve in written procedure, as draftToSend offers draft
+// minutes: the form carries the stamp of the corrected minutes (field
+// "stand", keyed by their number), and the procedure sends the minutes as
+// corrected only if they are still in that state when it starts
+// (store.StartCorrectionProcedure).
+type correctionToSend struct {
+	model.MinutesCorrection
+	Corrected model.Session // the session whose minutes it corrects
+	Stamp     store.MinutesStamp
+}
+
+// StampField gives the value of the form's field "stand" for the
+// corrected minutes: "47:…" (shownStamp reads it).
+func (c correctionToSend) StampField() string {
+	return fmt.Sprintf("%d:%s", c.Corrected.Number, c.Stamp)
+}
+
+// correctionProposal fills the empty title and points of the start form
+// for the procedure approving correction c of the minutes of session
+// number: the proposal a session would decide.
+func correctionProposal(f map[string]string, c model.MinutesCorrection, number int) {
+	if strings.TrimSpace(f["titel"]) == "" {
+		f["titel"] = fmt.Sprintf("Genehmigung einer Berichtigung des Protokolls der %d. Sitzung", number)
+	}
+	if strings.TrimSpace(f["punkte"]) == "" {
+		f["punkte"] = fmt.Sprintf("Der IT-Planungsrat genehmigt die Berichtigung des Protokolls seiner %d. Sitzung (%s): %s",
+			number, c.RowKindLabel(), model.PublicText(c.Reason))
+	}
+}
+
 // newProcedureData gives the form's data: the rules, the draft minutes
 // with their stamps and the warning about the Königsteiner Schlüssel.
 func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[string]string, refused problems) (newProcedureData, error) {
@@ -97,6 +132,32 @@ func (s *Server) newProcedureForm(r *http.Request, council model.Body, f map[str
 			return d, err
 		}
 		d.DraftMinutes = append(d.DraftMinutes, m)
+	}
+	// The stamps before the list, as correctionsToApprove reads them: a
+	// correction proposed in between is in the stamp.
+	list, _, stamps, err := s.correctionsToApprove(r.Context(), council.ID)
+	if err != nil {
+		return d, err
+	}
+	sessions := map[int64]model.Session{}
+	for _, c := range list {
+		se, ok := sessions[c.SessionID]
+		if !ok {
+			if se, err = s.st.Session(r.Context(), c.SessionID); err != nil {
+				return d, err
+			}
+			// Minutes with a correction in a procedure are corrected
+			// no further until it ends (the store refuses).
+			if _, open, err := s.st.OpenCorrectionProcedure(r.Context(), se.ID); err != nil {
+				return d, err
+			} else if open {
+				se.ID = 0
+			}
+			sessions[c.SessionID] = se
+		}
+		if se.ID != 0 {
+			d.Corrections = append(d.Corrections, correctionToSend{MinutesCorrection: c, Corrected: se, Stamp: stamps[c.SessionID]})
+		}
 	}
 	if d.SharesWarning, err = s.sharesWarning(r.Context()); err != nil {
 		return d, err
@@ -126,10 +187,21 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	deadline := s.clock().Add(7 * 24 * time.Hour)
-	d, err := s.newProcedureForm(r, council, map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}, nil)
+	f := map[string]string{"frist_datum": model.BerlinDate(deadline).String(), "frist_zeit": "12:00"}
+	d, err := s.newProcedureForm(r, council, f, nil)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	// Opened for a correction ("im Umlaufverfahren genehmigen" on Mein
+	// Bereich): the correction chosen, its proposal filled in.
+	if id := r.URL.Query().Get("berichtigung"); id != "" {
+		for _, c := range d.Corrections {
+			if fmt.Sprint(c.ID) == id {
+				f["berichtigung"] = id
+				correctionProposal(f, c.MinutesCorrection, c.Corrected.Number)
+			}
+		}
 	}
 	s.render(w, r, http.StatusOK, "procedure_new.html", view{Title: "Umlaufverfahren einleiten", Active: "umlauf", Data: d})
 }
@@ -142,7 +214,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	f := map[string]string{}
 	// "formular": the form's one-time key, kept when the form is refused.
-	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll", "formular"} {
+	for _, k := range []string{"titel", "punkte", "antrag", "frist_datum", "frist_zeit", "art", "alle", "protokoll", "berichtigung", "formular"} {
 		f[k] = r.PostFormValue(k)
 	}
 	council, err := s.councilBody(ctx)
@@ -189,6 +261,33 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			f["punkte"] = fmt.Sprintf("Der IT-Planungsrat bestätigt das Protokoll seiner %d. Sitzung.", n)
 		}
 	}
+	// Or it approves a correction of approved minutes, as a session
+	// would (store.StartCorrectionProcedure): the minutes as corrected
+	// are sent, in the state the form showed ("stand").
+	var correction model.MinutesCorrection
+	if f["berichtigung"] != "" {
+		id, _ := strconv.ParseInt(f["berichtigung"], 10, 64)
+		if correction, err = s.st.MinutesCorrection(ctx, id); err != nil {
+			s.fail(w, r, err, "Diese Berichtigung gibt es nicht.")
+			return
+		}
+		corrected, err := s.st.Session(ctx, correction.SessionID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		switch {
+		case ps.ApprovesSession != 0:
+			refused.add(model.AtField("berichtigung", model.InputError("Ein Umlaufverfahren bestätigt entweder ein Protokoll oder eine Berichtigung; bitte wählen Sie eines.")))
+		case corrected.BodyID != council.ID:
+			refused.add(model.AtField("berichtigung", model.RuleError("Die Berichtigung des Protokolls der %d. Sitzung genehmigt das Gremium dieser Sitzung.", corrected.Number)))
+		default:
+			if ps.MinutesStamp, err = shownStamp(r.PostForm, corrected.Number, "das Umlaufverfahren ist nicht eingeleitet", "leiten Sie das Verfahren erneut ein"); err != nil {
+				refused.add(model.AtField("berichtigung", err))
+			}
+			correctionProposal(f, correction, corrected.Number)
+		}
+	}
 	title, err := model.ConfidentialMarks(f["titel"])
 	if err != nil {
 		refused.add(model.AtField("titel", err))
@@ -233,7 +332,7 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 		if refused.Conflict() {
 			status = http.StatusConflict // the form's stamp, as a stale form
 		}
-		refuse(status, refused.inOrder("art", "alle", "protokoll", "titel", "punkte", "antrag", "frist_datum", "frist_zeit"))
+		refuse(status, refused.inOrder("art", "alle", "protokoll", "berichtigung", "titel", "punkte", "antrag", "frist_datum", "frist_zeit"))
 		return
 	}
 	if ps.ApprovesSession != 0 {
@@ -249,11 +348,27 @@ func (s *Server) startProcedure(w http.ResponseWriter, r *http.Request) {
 			beforeApprovalWrite()
 		}
 	}
+	if correction.ID != 0 {
+		// The minutes as corrected, rendered now; the store compares
+		// the stamp shown inside its transaction.
+		if ps.MinutesText, err = s.correctedText(r, correction); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if beforeApprovalWrite != nil {
+			beforeApprovalWrite()
+		}
+	}
 	ps.Decision, ps.Deadline = d, deadline
 	// Sent again (the back button, a double click), the form starts no
 	// second procedure on the same proposal: it leads to the first.
 	var again bool
-	id, err := s.st.StartProcedure(ctx, ps, sentOnce(r, u, &again))
+	var id int64
+	if correction.ID != 0 {
+		id, err = s.st.StartCorrectionProcedure(ctx, correction.ID, ps, sentOnce(r, u, &again))
+	} else {
+		id, err = s.st.StartProcedure(ctx, ps, sentOnce(r, u, &again))
+	}
 	if err != nil {
 		status, reasons, ok := refusalProblems(err)
 		if !ok {
@@ -322,6 +437,18 @@ type procedureData struct {
 	// approved version that is the text sent (0 while none is).
 	MinutesSession model.Session
 	MinutesVersion int
+	// Correction is the correction of approved minutes the procedure
+	// approves (store.StartCorrectionProcedure), with the session it
+	// corrects and what the close did with it; zero for any other.
+	Correction          model.MinutesCorrection
+	CorrectedSession    model.Session
+	CorrectionProcedure store.CorrectionProcedure
+}
+
+// CorrectionApproved reports whether the procedure approved its
+// correction.
+func (d procedureData) CorrectionApproved() bool {
+	return d.CorrectionProcedure.Outcome == store.CorrectionProcedureApproved
 }
 
 // interimCount is how the procedure's page says the count so far
@@ -428,6 +555,20 @@ func (s *Server) renderProcedure(w http.ResponseWriter, r *http.Request, u *mode
 			if v.Text == p.MinutesText && data.MinutesVersion == 0 {
 				data.MinutesVersion = v.Version
 			}
+		}
+	}
+	if cp, ok, err := s.st.ProcedureOfCorrection(ctx, p.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if ok {
+		data.CorrectionProcedure = cp
+		if data.Correction, err = s.st.MinutesCorrection(ctx, cp.CorrectionID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if data.CorrectedSession, err = s.st.Session(ctx, data.Correction.SessionID); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	members, err := s.memberMap(ctx)
@@ -580,7 +721,8 @@ func (s *Server) endProcedureEarly(w http.ResponseWriter, r *http.Request) {
 
 // procedureMinutes gives the text of the minutes a written procedure
 // approves as it was sent to the members (the internal text export): what
-// they vote on, and what becomes the approved version.
+// they vote on, and what becomes the approved version — for a procedure
+// approving a correction, the minutes as corrected.
 func (s *Server) procedureMinutes(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
 		return
@@ -591,8 +733,8 @@ func (s *Server) procedureMinutes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Dieses Umlaufverfahren gibt es nicht.")
 		return
 	}
-	if p.ApprovesSession == 0 {
-		s.notFound(w, r, "Dieses Umlaufverfahren bestätigt kein Protokoll.")
+	if p.MinutesText == "" {
+		s.notFound(w, r, "Dieses Umlaufverfahren bestätigt kein Protokoll und keine Berichtigung.")
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -188,6 +188,14 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	// A form from before the stamp was carried, or one garbled: nothing
 	// says what it showed.
 	shown, err := shownStamp(r.PostForm, n, "das Protokoll ist nicht genehmigt", "genehmigen Sie erneut")
+	var opts []store.ApprovalOption
+	if err == nil && r.PostForm.Has("ergebnis") {
+		// The live page's form records how it was approved (TOP 00).
+		var result store.ApprovalResult
+		if result, err = s.approvalResultOfForm(r, se); err == nil {
+			opts = append(opts, store.WithApprovalResult(result))
+		}
+	}
 	if err == nil {
 		var text string
 		if text, err = s.internalText(r, old.ID); err != nil {
@@ -197,7 +205,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		if beforeApprovalWrite != nil {
 			beforeApprovalWrite()
 		}
-		err = s.st.ApproveMinutes(ctx, old.ID, se.Number, text, shown)
+		err = s.st.ApproveMinutes(ctx, old.ID, se.Number, text, shown, opts...)
 	}
 	if err != nil {
 		// Refused (changed since shown, no quorum, the item missing):
@@ -242,4 +250,35 @@ func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.notFound(w, r, "Diese Fassung gibt es nicht.")
+}
+
+// approvalResultOfForm reads how the running session se approved earlier
+// minutes, from the approval's form on the live page (TOP 00): the
+// members abstaining ("enthaltung") and against ("gegen"), by
+// abbreviation or name as the forms read members (memberList), each a
+// voter of se's body — one that is not is refused at its field, naming
+// it — and "mit Änderungen" ("geaendert", with "aenderungen" saying
+// which, confidential marks allowed). The store checks the rest
+// (store.ApprovalResult).
+func (s *Server) approvalResultOfForm(r *http.Request, se model.Session) (store.ApprovalResult, error) {
+	ctx := r.Context()
+	voting, err := s.votingOf(ctx, se.BodyID, false)
+	if err != nil {
+		return store.ApprovalResult{}, err
+	}
+	var refused problems
+	members := func(field string) []string {
+		list := s.memberList(ctx, r.PostFormValue(field))
+		for _, m := range list {
+			if !voting.Votes(m) {
+				refused.add(model.AtField(field, model.InputError("„%s“ ist im Gremium %s nicht stimmberechtigt; bitte stimmberechtigte Mitglieder eintragen, durch Komma getrennt (z. B. HE, BY).", m, voting.Body)))
+			}
+		}
+		return list
+	}
+	res := store.ApprovalResult{Abstaining: members("enthaltung"), Against: members("gegen"), Changed: r.PostFormValue("geaendert") == "1"}
+	if res.Changes, err = model.ConfidentialMarks(r.PostFormValue("aenderungen")); err != nil {
+		refused.add(model.AtField("aenderungen", err))
+	}
+	return res, refused.err()
 }

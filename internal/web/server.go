@@ -62,6 +62,9 @@ type Server struct {
 	liveBoxKept kept.Map[liveBoxKey, []byte]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
+	// pdfRenders bounds the register PDFs rendered at once
+	// (register_export.go, SetPDFRenders).
+	pdfRenders *renderGate
 	// keys signs notices and the OpenID Connect login state.
 	keys keyRing
 	// oidc is the OpenID Connect login, nil when none is configured.
@@ -97,7 +100,7 @@ func (s *Server) today() model.Date { return model.BerlinDate(s.clock()) }
 
 // New builds the server for the store; council names the main body ("IT-PLR").
 func New(st *store.Store, log *slog.Logger, council string) (*Server, error) {
-	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council,
+	s := &Server{st: st, log: log, pages: map[string]*template.Template{}, council: council, pdfRenders: newRenderGate(DefaultPDFRenders, PDFRenderWait),
 		sessions: auth.NewSessions(st), events: NewBroker()}
 	s.audienceOf = func(r *http.Request) model.Audience { return auth.Audience(s.user(r)) }
 	s.wireCluster()

@@ -29,6 +29,11 @@ type sessionData struct {
 	DocGroups     []docGroup // the documents by agenda item, with the viewer's notes
 	DocKinds      []model.DocumentKind
 	Registrations []model.AgendaItem // the user's own pending registrations
+	// NoChange says, by registration id, why the user's registration can
+	// no longer be changed (model.AgendaItem.RegistrationChange, the rule
+	// the store refuses by); a registration not in it may be changed, and
+	// only then does "Anmeldung ändern" show.
+	NoChange map[int64]string
 	// OwnItems are the items the user's member registered, pending or
 	// accepted onto the agenda: the upload form's "Zu Ihrer Anmeldung"
 	// (before, an accepted item left the list, and its documents went
@@ -169,6 +174,12 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 				}
 				if !it.OnAgenda() {
 					d.Registrations = append(d.Registrations, it)
+					if err := it.RegistrationChange(se, s.today()); err != nil {
+						if d.NoChange == nil {
+							d.NoChange = map[int64]string{}
+						}
+						d.NoChange[it.ID] = model.ReasonOf(err)
+					}
 				}
 				if it.Status == model.ItemRegistered || it.OnAgenda() {
 					d.OwnItems = append(d.OwnItems, it)

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"gremium/internal/model"
+)
+
+// TestApprovalRecordsItsResult: the approval of the minutes of the 47th
+// session in the 48th records how it was approved as a row of the 48th
+// session's minutes at the item that carries the approval (TOP 00), in
+// the published minutes' words ("Einstimmige Bestätigung des Protokolls
+// der 46. Sitzung des IT-Planungsrats."), in the approval's transaction;
+// the members it names are a marked passage the public version blacks
+// out. A result that names a member both abstaining and against is
+// refused, and nothing is approved. Before, the approval recorded no
+// result: the minutes did not say how the minutes were approved.
+func TestApprovalRecordsItsResult(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, s47 := lawFixture(t, s)
+	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke"}))
+	toDraftMinutes(t, s, s47)
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusRunning}))
+	top00 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1,
+		Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
+	if ok, reason, err := s.SaveAttendance(ctx, s48, attending(voters[:9]...)); err != nil || !ok {
+		t.Fatalf("quorum: %v %v %s", ok, err, reason)
+	}
+	stamp := must[MinutesStamp](t)(s.MinutesStamp(ctx, s47))
+
+	both := ApprovalResult{Abstaining: []string{"HE"}, Against: []string{"HE"}}
+	if err := s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(both)); model.ClassOf(err) != model.ErrInput || model.FieldOf(err) != "gegen" {
+		t.Errorf("HE abstaining and against: %v", err)
+	}
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesDraft {
+		t.Errorf("approved with a refused result: %q", got.Status)
+	}
+	if rows := must[[]model.Remark](t)(s.Remarks(ctx, top00)); len(rows) != 0 {
+		t.Errorf("a refused result left rows: %+v", rows)
+	}
+
+	res := ApprovalResult{Abstaining: []string{"HE"}, Changed: true, Changes: "Wortbeitrag BY zu TOP 01 ergänzt."}
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(res)))
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesApproved || got.ApprovedIn != 48 {
+		t.Fatalf("not approved: %+v", got)
+	}
+	rows := must[[]model.Remark](t)(s.Remarks(ctx, top00))
+	want := "Einstimmige Bestätigung des Protokolls der 47. Sitzung, bei Enthaltung ⟦von HE⟧ mit Änderungen: Wortbeitrag BY zu TOP 01 ergänzt."
+	if len(rows) != 1 || rows[0].Text != want || rows[0].Kind != model.RemarkText {
+		t.Fatalf("the 48th session's TOP 00 rows: %+v, want one reading %q", rows, want)
+	}
+	if got, want := model.Public.Text(rows[0].Text), "Einstimmige Bestätigung des Protokolls der 47. Sitzung, bei Enthaltung "+model.RedactedPlaceholder+" mit Änderungen: Wortbeitrag BY zu TOP 01 ergänzt."; got != want {
+		t.Errorf("the public reads %q, want %q", got, want)
+	}
+
+	for _, c := range []struct {
+		r    ApprovalResult
+		want string
+	}{
+		{ApprovalResult{}, "Einstimmige Bestätigung des Protokolls der 46. Sitzung."},
+		{ApprovalResult{Against: []string{"Bund"}}, "Bestätigung des Protokolls der 46. Sitzung mehrheitlich bei Gegenstimme ⟦des Bundes⟧."},
+		{ApprovalResult{Against: []string{"BY", "SN"}, Abstaining: []string{"Bund", "HE"}}, "Bestätigung des Protokolls der 46. Sitzung mehrheitlich bei Gegenstimmen ⟦von BY und SN⟧ und Enthaltung ⟦des Bundes und von HE⟧."},
+		{ApprovalResult{Changed: true}, "Einstimmige Bestätigung des Protokolls der 46. Sitzung mit Änderungen."},
+	} {
+		if got := c.r.Sentence("46. Sitzung"); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}
