@@ -321,18 +321,7 @@ func (r *pdfRenderer) wrap(text string, width float64) []string {
 
 // show turns redaction marks into readable text for the internal version.
 func (r *pdfRenderer) show(s string) string {
-	if !model.HasRedaction(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, ps := range model.Passages(s) {
-		if ps.Confidential {
-			b.WriteString("[vertraulich: " + ps.Shown() + "]")
-		} else {
-			b.WriteString(ps.Text)
-		}
-	}
-	return b.String()
+	return model.SpokenMarks(s, "[vertraulich: ", "]")
 }
 
 // itemCells lays out the cells of an item's row (TOP, title with its

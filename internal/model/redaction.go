@@ -502,6 +502,26 @@ func InternalText(s string) string {
 	return StripMarks(ShownText(s))
 }
 
+// SpokenMarks gives s with each marked passage said in words where a
+// text has no room for the marks but must not hide them: open before
+// the passage as it is shown (Passage.Shown), close after it —
+// "vertraulich: " and " (Ende vertraulich)" for a hidden name on a page,
+// "[vertraulich: " and "]" in the internal minutes PDF.
+func SpokenMarks(s, open, close string) string {
+	if !HasRedaction(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, p := range Passages(s) {
+		if p.Confidential {
+			b.WriteString(open + p.Shown() + close)
+		} else {
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}
+
 // StripMarks gives s with the redaction marks removed and its text as
 // stored (the source's marker SourceRedaction included): for what is
 // compared, keyed or marked anew, not read — InternalText is what an

@@ -83,9 +83,9 @@ func (s *Store) answerChangeRequest(ctx context.Context, tx *sql.Tx, it *model.A
 
 // noticeRegistrationChanged queues "Anmeldung nach erbetener Änderung
 // geändert" (model.EventRegistrationChanged) for the secretariat's
-// subscribed accounts: the member office changed the registration it
-// whose change was asked (with the reason asked), and it waits for the
-// secretariat's decision again. Public text only; the link leads to the
+// subscribed accounts: the member office changed the registration whose
+// change the secretariat asked for (with the reason asked), and it waits
+// for the secretariat's decision again. Public text only; the link leads to the
 // registration's row on the session's Verwaltung page. The key holds the
 // version changed, so each answer to a request is told once.
 func (s *Store) noticeRegistrationChanged(ctx context.Context, tx *sql.Tx, it model.AgendaItem, version int, asked string) error {

@@ -157,18 +157,7 @@ func (manageData) Said(title string) string { return saidTitle(title) }
 // hidden names of the Verwaltung's buttons read a confidential title
 // without "vertraulich" (plain).
 func saidTitle(title string) string {
-	if !model.HasRedaction(title) {
-		return title
-	}
-	var b strings.Builder
-	for _, p := range model.Passages(title) {
-		if p.Confidential {
-			b.WriteString("vertraulich: " + p.Shown() + " (Ende vertraulich)")
-		} else {
-			b.WriteString(p.Text)
-		}
-	}
-	return b.String()
+	return model.SpokenMarks(title, "vertraulich: ", " (Ende vertraulich)")
 }
 
 // Places gives the places of the agenda, 1…n, that the form "an
