@@ -19,6 +19,7 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/model"
+	"gremium/internal/relevance"
 	"gremium/internal/search"
 	"gremium/internal/store"
 )
@@ -79,6 +80,10 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitUsage
 	}
 	start := time.Now()
+	// The word list's lexicon, which the search documents split words
+	// with, is built on the other processor while this one reads the files
+	// and opens the database (relevance.Prepare).
+	go relevance.Prepare()
 	files := make([]*importFile, len(names))
 	var size int64
 	for i, name := range names {

@@ -7,8 +7,8 @@ package api
 import (
 	"context"
 	"fmt"
+	"gremium/internal/lazyre"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -760,4 +760,4 @@ func nonNilStrings(list []string) []string {
 }
 
 // idempotencyKey is the form of a client's Idempotency-Key.
-var idempotencyKey = regexp.MustCompile(`^[!-~]{1,100}$`)
+var idempotencyKey = lazyre.New(`^[!-~]{1,100}$`)

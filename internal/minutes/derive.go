@@ -13,7 +13,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
+	"gremium/internal/lazyre"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,23 +73,23 @@ func (p Proposal) FollowUp() model.FollowUp {
 var (
 	// "bis zum 31.08.2025", "spätestens zum 1. September 2025" is not
 	// covered: the minutes write dates with digits.
-	dueDate = regexp.MustCompile(`(?i)\b(?:bis\s+(?:spätestens\s+)?(?:zum\s+)?|spätestens\s+(?:bis\s+)?(?:zum\s+)?)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})`)
+	dueDate = lazyre.New(`(?i)\b(?:bis\s+(?:spätestens\s+)?(?:zum\s+)?|spätestens\s+(?:bis\s+)?(?:zum\s+)?)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})`)
 	// "spätestens zur 49. Sitzung", "bis zur 48. Sitzung", "spätestens bis
 	// zur 48. Sitzung des IT-Planungsrats".
-	dueSession = regexp.MustCompile(`(?i)\b(?:(?:spätestens|bis)\s+(?:bis\s+)?)?zur\s+(\d{1,3})\.\s+Sitzung`)
+	dueSession = lazyre.New(`(?i)\b(?:(?:spätestens|bis)\s+(?:bis\s+)?)?zur\s+(\d{1,3})\.\s+Sitzung`)
 	// "zur nächsten Sitzung", "bis zur nächsten Sitzung".
-	dueNext = regexp.MustCompile(`(?i)\b(?:bis\s+|spätestens\s+)?zur\s+nächsten\s+Sitzung`)
+	dueNext = lazyre.New(`(?i)\b(?:bis\s+|spätestens\s+)?zur\s+nächsten\s+Sitzung`)
 	// "Bitte an den Bund", "Bittet Bund darum", and in a decision "Der
 	// IT-Planungsrat beauftragt die FITKO", "Er bittet die PG …".
-	request  = regexp.MustCompile(`\bBitte\s+an\s+|\b[Bb]ittet\s+(?:den\s+|die\s+|das\s+)?\S+(?:\s+\S+)?\s+darum\b`)
-	ordering = regexp.MustCompile(`\b(?:beauftragt|bittet)\s+(?:den\s+|die\s+|das\s+)?[A-ZÄÖÜ]`)
+	request  = lazyre.New(`\bBitte\s+an\s+|\b[Bb]ittet\s+(?:den\s+|die\s+|das\s+)?\S+(?:\s+\S+)?\s+darum\b`)
+	ordering = lazyre.New(`\b(?:beauftragt|bittet)\s+(?:den\s+|die\s+|das\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß\-]*`)
 	// Who is asked or ordered: "beauftragt die FITKO", "bittet die PG
 	// EfA-Finanzierung und die FITKO", "Bitte an den Bund".
-	addressee = regexp.MustCompile(`(?:[Bb]eauftragt|[Bb]ittet|Bitte\s+an)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?`)
+	addressee = lazyre.New(`(?:[Bb]eauftragt|[Bb]ittet|Bitte\s+an)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:den\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?`)
 	// The passive: "Die FITKO wird gebeten, …", "Der Bund und die Länder
 	// werden gebeten", "Die PG EfA-Finanzierung wird beauftragt"; who is
 	// asked stands before the verb. It is a request in any row.
-	passive = regexp.MustCompile(`((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert)\b`)
+	passive = lazyre.New(`((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+(?:wird|werden)\s+(?:gebeten|beauftragt|aufgefordert)\b`)
 )
 
 var (
@@ -98,19 +98,19 @@ var (
 	// member or a PG/AG, responsible checks), or right after the verb when
 	// a deadline leads ("Bis zur 49. Sitzung legt Bayern … vor":
 	// activeAfterDeadline, on the rest of the sentence).
-	active = regexp.MustCompile(`^(?:(?:Der|Die|Das)\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+\p{Ll}`)
+	active = lazyre.New(`^(?:(?:Der|Die|Das)\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\s+\p{Ll}`)
 	// leadingDeadlines are dueDate, dueSession and dueNext matching only
 	// at the start of a sentence (the same match there): activeSubject
 	// asks for a leading deadline, and the unanchored expressions searched
 	// the whole sentence to find out.
-	leadingDeadlines    = []*regexp.Regexp{atStart(dueDate), atStart(dueSession), atStart(dueNext)}
-	activeAfterDeadline = regexp.MustCompile(`^(?:des\s+IT-Planungsrats\s+)?,?\s*\p{Ll}+\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\b`)
+	leadingDeadlines    = []*lazyre.Regexp{atStart(dueDate), atStart(dueSession), atStart(dueNext)}
+	activeAfterDeadline = lazyre.New(`^(?:des\s+IT-Planungsrats\s+)?,?\s*\p{Ll}+\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*)(?:\s+(?:und|sowie)\s+(?:der\s+|die\s+|das\s+)?((?:PG|AG)\s+\S+|[A-ZÄÖÜ][\wÄÖÜäöüß\-]*))?\b`)
 )
 
 // atStart gives re anchored at the start of the text: it matches where re
 // matches at position 0, with the same match.
-func atStart(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+func atStart(re *lazyre.Regexp) *lazyre.Regexp {
+	return lazyre.New(`^(?:` + re.String() + `)`)
 }
 
 // sentences splits a text into sentences: at a full stop, question or

@@ -118,7 +118,7 @@ func TestLeadingDeadlinesAsBefore(t *testing.T) {
 		"Sitzung zur 4. Sitzung",
 		"",
 	} {
-		for i, re := range []*regexp.Regexp{dueDate, dueSession, dueNext} {
+		for i, re := range []*regexp.Regexp{dueDate.Regexp(), dueSession.Regexp(), dueNext.Regexp()} {
 			var want []int
 			if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 {
 				want = loc

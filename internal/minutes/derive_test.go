@@ -283,3 +283,25 @@ func FuzzFollowUpPhrases(f *testing.F) {
 		}
 	})
 }
+
+// TestOrderingPhraseNamesTheWholeAddressee: a decision's "bittet die
+// FITKO, …" without a deadline was proposed with the phrase „bittet die
+// F“ — the expression ended at the addressee's first letter (found by
+// the secretariat's review of 2026-12-07). The phrase now holds the
+// whole word.
+func TestOrderingPhraseNamesTheWholeAddressee(t *testing.T) {
+	d := minutes.NewDeriver(itplr.Members())
+	for text, want := range map[string]string{
+		"Er bittet die FITKO, das Konzept fortzuschreiben.":             "bittet die FITKO",
+		"Der IT-Planungsrat beauftragt die Geschäftsstelle, zu prüfen.": "beauftragt die Geschäftsstelle",
+	} {
+		doc := minutes.Document{Session: model.Session{Number: 50}, Sections: []minutes.Section{{Items: []minutes.Item{{
+			AgendaItem: model.AgendaItem{ID: 7, Number: "05", Title: "Test"}, Rows: []minutes.Row{
+				{Kind: minutes.RowDecision, Decision: &model.Decision{ID: 9, Kind: model.KindDecision, Label: "B-2026/12-IT", Status: model.DecisionAdopted, Points: []model.Point{{Label: "1.", Text: text}}}},
+			}}}}}}
+		ps := d.Propose(doc)
+		if len(ps) != 1 || ps[0].Phrase != want {
+			t.Errorf("%q: %+v, want the phrase %q", text, ps, want)
+		}
+	}
+}

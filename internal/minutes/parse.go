@@ -3,6 +3,7 @@ package minutes
 import (
 	"bufio"
 	"fmt"
+	"gremium/internal/lazyre"
 	"html"
 	"io"
 	"regexp"
@@ -140,10 +141,10 @@ func (p *parser) checkMarks(line string) {
 }
 
 var (
-	headerSession = regexp.MustCompile(`^(\d+)\.\s+.*[Ss]itzung`)
-	headerField   = regexp.MustCompile(`^(Datum|Zeitlicher Ablauf|Ort|Stand):\s*(.*)$`)
-	clockSpan     = regexp.MustCompile(`(\d{1,2}:\d{2})\s*[–-]\s*(\d{1,2}:\d{2})`)
-	itemNumber    = regexp.MustCompile(`^\d{1,3}[a-z]?$`)
+	headerSession = lazyre.New(`^(\d+)\.\s+.*[Ss]itzung`)
+	headerField   = lazyre.New(`^(Datum|Zeitlicher Ablauf|Ort|Stand):\s*(.*)$`)
+	clockSpan     = lazyre.New(`(\d{1,2}:\d{2})\s*[–-]\s*(\d{1,2}:\d{2})`)
+	itemNumber    = lazyre.New(`^\d{1,3}[a-z]?$`)
 )
 
 func (p *parser) parseLine(line string) {
@@ -407,8 +408,8 @@ func (p *parser) flags(content string) {
 }
 
 var (
-	blackBar     = regexp.MustCompile(`background-color:\s*black`)
-	tagPattern   = regexp.MustCompile(`<[^>]*>`)
+	blackBar     = lazyre.New(`background-color:\s*black`)
+	tagPattern   = lazyre.New(`<[^>]*>`)
 	markedRaw    = enclosed{`<div class="unzugeordnet">`, `</div>`}
 	markedText   = enclosed{`<div class="vermerk">`, `</div>`}
 	markedSecret = enclosed{`<div class="vertraulich">`, `</div>`}
@@ -781,11 +782,11 @@ func startsLower(s string) bool {
 // ---- decisions (BV) and notes (PN) ----
 
 var (
-	decisionHeader   = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung)\s+(\S+)\s*(\(zu einer Empfehlung\)\s*)?`)
-	unnumberedHeader = regexp.MustCompile(`^(Beschlussempfehlung|Beschluss|Empfehlung) \(ohne Nummer\)( \(zu einer Empfehlung\))?$`)
-	proposalHeader   = regexp.MustCompile(`^(abgelehnter )?Beschlussvorschlag( \(Empfehlung\))?$`)
-	decisionField    = regexp.MustCompile(`^(Ergebnis|Zählung|Titel|Geltung|Stimmen|Beschlossen am|Ausgesprochen am|Abgelehnt am):\s*(.*)$`)
-	countTable       = regexp.MustCompile(`Königsteiner Schlüssel (\d{4})`)
+	decisionHeader   = lazyre.New(`^(Beschlussempfehlung|Beschluss|Empfehlung)\s+(\S+)\s*(\(zu einer Empfehlung\)\s*)?`)
+	unnumberedHeader = lazyre.New(`^(Beschlussempfehlung|Beschluss|Empfehlung) \(ohne Nummer\)( \(zu einer Empfehlung\))?$`)
+	proposalHeader   = lazyre.New(`^(abgelehnter )?Beschlussvorschlag( \(Empfehlung\))?$`)
+	decisionField    = lazyre.New(`^(Ergebnis|Zählung|Titel|Geltung|Stimmen|Beschlossen am|Ausgesprochen am|Abgelehnt am):\s*(.*)$`)
+	countTable       = lazyre.New(`Königsteiner Schlüssel (\d{4})`)
 )
 
 // CountLabel introduces the count of a decision's result in the text
@@ -1018,11 +1019,11 @@ func (e enclosed) inner(s string) (string, bool) {
 	return in, strings.IndexByte(in, '\n') < 0
 }
 
-var noteHeader = regexp.MustCompile(`^Protokollnotiz\s*\(([^)]+)\)\s*`)
+var noteHeader = lazyre.New(`^Protokollnotiz\s*\(([^)]+)\)\s*`)
 
 // ---- numbered points ----
 
-var numberedStart = regexp.MustCompile(`^(\d{1,2})\.\s+\S`)
+var numberedStart = lazyre.New(`^(\d{1,2})\.\s+\S`)
 
 func startsNumbered(s string) bool { return numberedStart.MatchString(s) }
 

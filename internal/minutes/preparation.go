@@ -8,7 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
+	"gremium/internal/lazyre"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,7 +17,7 @@ import (
 	"gremium/internal/store"
 )
 
-var headerNumber = regexp.MustCompile(`^(\d+)\.\s+(.+)$`)
+var headerNumber = lazyre.New(`^(\d+)\.\s+(.+)$`)
 
 // DetectBody reads the header of a minutes file (its first lines up to the
 // first agenda table) and finds the preparatory body it names: "39.

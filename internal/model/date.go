@@ -2,7 +2,7 @@ package model
 
 import (
 	"fmt"
-	"regexp"
+	"gremium/internal/lazyre"
 	"strings"
 	"time"
 )
@@ -39,7 +39,7 @@ func ParseDate(s string) (Date, error) {
 
 // calendarShape matches a date written in one of ParseDate's forms,
 // whether or not the day exists.
-var calendarShape = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$`)
+var calendarShape = lazyre.New(`^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$`)
 
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d == Date{} }

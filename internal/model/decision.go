@@ -3,7 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"gremium/internal/lazyre"
 	"strconv"
 	"strings"
 	"time"
@@ -170,7 +170,7 @@ func (n DecisionNumber) Short() string {
 	return fmt.Sprintf("%d/%02d", n.Year, n.Seq)
 }
 
-var patternToken = regexp.MustCompile(`\{(JJJJ|NN|N)\}`)
+var patternToken = lazyre.New(`\{(JJJJ|NN|N)\}`)
 
 // ValidateDecisionPattern checks a numbering pattern: it must contain {JJJJ}
 // (year) and {NN} (two-digit, zero-padded sequence) or {N} (sequence), and no
@@ -207,7 +207,7 @@ func FormatDecisionNumber(pattern string, n DecisionNumber) string {
 	})
 }
 
-var decisionRef = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
+var decisionRef = lazyre.New(`(?:^|[^0-9])((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
 
 // ParseDecisionRef finds a decision number in a reference as people write it:
 // "B-2025/26-IT", "Beschluss 2024/25", "2022/43". It reports false if the

@@ -2,7 +2,7 @@ package model
 
 import (
 	"errors"
-	"regexp"
+	"gremium/internal/lazyre"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -94,13 +94,13 @@ type LegalSpan struct {
 }
 
 var (
-	legalLink = regexp.MustCompile(`\[([^\[\]]+)\]\(([^()\s]+)\)`)
-	legalBare = regexp.MustCompile(`https?://[^\s<>()]+[^\s<>().,;:!?„“"']|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	legalTag  = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
+	legalLink = lazyre.New(`\[([^\[\]]+)\]\(([^()\s]+)\)`)
+	legalBare = lazyre.New(`https?://[^\s<>()]+[^\s<>().,;:!?„“"']|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	legalTag  = lazyre.New(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
 
-	legalBlank    = regexp.MustCompile(`\n[ \t]*\n`)
-	legalEmail    = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	legalPostcode = regexp.MustCompile(`\b\d{5}\b`)
+	legalBlank    = lazyre.New(`\n[ \t]*\n`)
+	legalEmail    = lazyre.New(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	legalPostcode = lazyre.New(`\b\d{5}\b`)
 )
 
 // CheckLegalText refuses a legal page's text that is not plain text in

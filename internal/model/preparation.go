@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"gremium/internal/lazyre"
 	"regexp"
 	"strconv"
 	"strings"
@@ -416,7 +417,7 @@ const carriedBeforeDeferral = "gegeben vor der Vertagung"
 // ParseRecommendationLine reads it back.
 func (r Recommendation) Statement() string { return r.Line() + r.State() }
 
-var recommendationLine = regexp.MustCompile(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?` +
+var recommendationLine = lazyre.New(`^Beschlussempfehlung der (?:(\d+)\.\s+(\S+)|(\S+) im Umlaufverfahren)(?: vom (\d{2}\.\d{2}\.\d{4}))?: (.+?)(, ohne Aussprache \(Grüne Liste\))?` +
 	`(?: – (` + regexp.QuoteMeta(ConsentProposed.Label()) + `|` + regexp.QuoteMeta(ConsentConfirmed.Label()) + `|` + regexp.QuoteMeta(ConsentPulled.Label()) + `)(?: \(auf Wunsch ((?:von|des) [^()]+)\))?)?` +
 	`( – ` + carriedBeforeDeferral + `)?(?: – ohne Wirkung: (.+))?$`)
 

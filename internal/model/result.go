@@ -1,7 +1,7 @@
 package model
 
 import (
-	"regexp"
+	"gremium/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +22,10 @@ type Result struct {
 }
 
 var (
-	resultNote    = regexp.MustCompile(`\s*\(([^()]*)\)\s*$`)
-	resultAbstain = regexp.MustCompile(`(?i)Enthaltung(?:en)?\s+(?:von|der|des)\s+`)
-	resultSilent  = regexp.MustCompile(`(?i)ohne Stimmabgabe\s+(?:von|der|des)\s+`)
-	resultAgainst = regexp.MustCompile(`(?i)(?:Gegenstimmen?\s+(?:von|der|des)|gegen die Stimmen?\s+(?:von|der|des))\s+`)
+	resultNote    = lazyre.New(`\s*\(([^()]*)\)\s*$`)
+	resultAbstain = lazyre.New(`(?i)Enthaltung(?:en)?\s+(?:von|der|des)\s+`)
+	resultSilent  = lazyre.New(`(?i)ohne Stimmabgabe\s+(?:von|der|des)\s+`)
+	resultAgainst = lazyre.New(`(?i)(?:Gegenstimmen?\s+(?:von|der|des)|gegen die Stimmen?\s+(?:von|der|des))\s+`)
 )
 
 // ParseResult reads a result phrase, alone or inside a sentence ("Der

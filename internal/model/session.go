@@ -3,7 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
-	"regexp"
+	"gremium/internal/lazyre"
 	"slices"
 	"strconv"
 	"strings"
@@ -303,7 +303,7 @@ func MinutesApprovalRef(text string) (int, bool) {
 	return n, err == nil && n > 0
 }
 
-var approvalRef = regexp.MustCompile(`(?i)(?:Bestätigung|Genehmigung)\s+des\s+Protokolls\s+der\s+(\d+)\.\s*Sitzung`)
+var approvalRef = lazyre.New(`(?i)(?:Bestätigung|Genehmigung)\s+des\s+Protokolls\s+der\s+(\d+)\.\s*Sitzung`)
 
 // HasQuorum reports whether the session was found to have a quorum.
 func (s Session) HasQuorum() bool { return s.Quorum == "ja" }

@@ -3,8 +3,8 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"gremium/internal/lazyre"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -601,9 +601,9 @@ func (t Tally) qualified(r Rule) (bool, string) {
 // Länder mit 92,6 %" names the one that did not agree — and the members
 // whose consent is missing.
 var (
-	countShareAdopted  = regexp.MustCompile(` mit \d+(?:,\d+)? % der Finanzierungsanteile`)
-	countShareRejected = regexp.MustCompile(`haben nur \d+(?:,\d+)? % der Finanzierungsanteile`)
-	countMissing       = regexp.MustCompile(`es fehlt die Zustimmung von .*$`)
+	countShareAdopted  = lazyre.New(` mit \d+(?:,\d+)? % der Finanzierungsanteile`)
+	countShareRejected = lazyre.New(`haben nur \d+(?:,\d+)? % der Finanzierungsanteile`)
+	countMissing       = lazyre.New(`es fehlt die Zustimmung von .*$`)
 )
 
 // PublicCountReason gives a count's explanation (Decision.CountReason) as

@@ -184,7 +184,7 @@ type Engine struct {
 // split into known parts becomes a dictionary entry itself, so that it is
 // found inside compounds too ("Justiz" in "Justiz|cloud").
 func New(profiles []Profile) *Engine {
-	e := &Engine{lex: base}
+	e := &Engine{lex: baseLexicon()}
 	// Term words the dictionary cannot split; those that split into the
 	// others ("Justizcloud" into "Justiz" and "Cloud") are not added, so
 	// the order of the terms does not matter.
@@ -198,7 +198,7 @@ func New(profiles []Profile) *Engine {
 					continue
 				}
 				seen[f] = true
-				if hasUnknown(base.split(f, false)) {
+				if hasUnknown(e.lex.split(f, false)) {
 					cands = append(cands, f)
 				}
 			}
@@ -247,11 +247,11 @@ func lexiconFor(cands []string) *lexicon {
 	if k := lastLexicon.Load(); k != nil && k.key == key {
 		return k.lex
 	}
-	all := base.clone()
+	all := baseLexicon().clone()
 	for _, c := range cands {
 		all.add(c)
 	}
-	lex := base.clone()
+	lex := baseLexicon().clone()
 	for _, c := range cands {
 		if ps := all.splitCompound(c, false); ps == nil || hasUnknown(ps) {
 			lex.add(c)

@@ -356,7 +356,7 @@ func TestInflectedForms(t *testing.T) {
 		{"dung", ""},             // a shorter word is another word
 	} {
 		t.Run(tc.form, func(t *testing.T) {
-			l := base.clone()
+			l := baseLexicon().clone()
 			for _, w := range []string{"antrag", "gericht", "zeugnis", "schule", "wirtschaft", "dunger"} {
 				l.add(w)
 			}

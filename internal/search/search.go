@@ -14,9 +14,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"gremium/internal/lazyre"
 	"html"
 	"html/template"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,14 +300,14 @@ func Parse(q string) (Query, bool) {
 
 // numberInQuery finds a decision number in a query as people write it
 // (model.ParseDecisionRef): year and sequence, not inside a longer number.
-var numberInQuery = regexp.MustCompile(`((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
+var numberInQuery = lazyre.New(`((?:19|20)\d\d)/(\d{1,6})(?:[^0-9]|$)`)
 
 // bodyMarkBefore and bodyMarkAfter are the letters a body's numbering
 // puts before and after a decision number ("B-2025/26-IT",
 // "BE-2026/01-AL"): up to four letters joined to it by a hyphen.
 var (
-	bodyMarkBefore = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(\p{L}{1,4})-$`)
-	bodyMarkAfter  = regexp.MustCompile(`^-\p{L}{1,4}(?:[^\p{L}\p{N}]|$)`)
+	bodyMarkBefore = lazyre.New(`(?:^|[^\p{L}\p{N}])(\p{L}{1,4})-$`)
+	bodyMarkAfter  = lazyre.New(`^-\p{L}{1,4}(?:[^\p{L}\p{N}]|$)`)
 )
 
 // queryGroups gives the index forms of the words of one chunk of a query,

@@ -216,30 +216,29 @@ func (s *Store) Version() uint64 { return s.version.Load() }
 // has not counted moves the version. (SQLite's data_version, watched
 // before, also moved with this store's own background writes — stored
 // pages, the login touch — and made everything kept per version be read
-// again up to once a second.)
+// again up to once a second.) The generation at Open is read on a pooled
+// connection; the watch takes its own connection at its first look, a
+// PollInterval later, so that a short command (`gremium import minutes`,
+// done in less than a second) does not open a connection — and read the
+// whole schema into it — only to hold it unused, and its first query
+// finds the connection Open used still open.
 func (s *Store) watchOtherWriters() error {
 	ctx, cancel := context.WithCancel(context.Background())
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
+	var g int64
+	if err := s.db.QueryRowContext(ctx, watchQuery).Scan(&g); err != nil {
 		cancel()
-		return fmt.Errorf("store: watch connection: %w", err)
-	}
-	read := func() (int64, error) {
-		var g int64
-		err := conn.QueryRowContext(ctx, `SELECT gen FROM page_generation WHERE id = 1`).Scan(&g)
-		return g, err
-	}
-	g, err := read()
-	if err != nil {
-		cancel()
-		conn.Close()
 		return fmt.Errorf("store: data version: %w", err)
 	}
 	s.noteGeneration(g)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		defer conn.Close()
+		var conn *sql.Conn
+		defer func() {
+			if conn != nil {
+				conn.Close()
+			}
+		}()
 		tick := time.NewTicker(PollInterval)
 		defer tick.Stop()
 		for {
@@ -247,7 +246,15 @@ func (s *Store) watchOtherWriters() error {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
-				if g, err := read(); err == nil && s.noteGeneration(g) {
+				if conn == nil {
+					c, err := s.db.Conn(ctx)
+					if err != nil {
+						continue // tried again at the next look
+					}
+					conn = c
+				}
+				var g int64
+				if err := conn.QueryRowContext(ctx, watchQuery).Scan(&g); err == nil && s.noteGeneration(g) {
 					s.version.Add(1)
 				}
 			}
@@ -256,6 +263,9 @@ func (s *Store) watchOtherWriters() error {
 	s.stopPoll = func() { cancel(); <-done }
 	return nil
 }
+
+// watchQuery reads the page generation (watchOtherWriters).
+const watchQuery = `SELECT gen FROM page_generation WHERE id = 1`
 
 // SetClock replaces the clock used for audit timestamps (for tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
