@@ -344,3 +344,42 @@ func TestJSONFollowUpVersionNotPublic(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONConferenceActedFor: /api/v1/fachmk called the JuMiKo vacant and
+// said nothing of the E-Justice-Rat acting for it, while its page and the
+// overview say it works with the council through the E-Justice-Rat
+// (found by the FachMK review of 2026-12-07).
+func TestJSONConferenceActedFor(t *testing.T) {
+	ts, _ := demoAPI(t)
+	code, _, body := call(t, ts, "GET", "/api/v1/fachmk", "", "")
+	if code != 200 {
+		t.Fatalf("fachmk: %d %s", code, body)
+	}
+	var cs []struct {
+		Abbrev     string   `json:"kuerzel"`
+		ActsFor    string   `json:"handeltFuer"`
+		ActedForBy []string `json:"handeltDurch"`
+		Vacant     bool     `json:"vakant"`
+	}
+	if err := json.Unmarshal(body, &cs); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, c := range cs {
+		switch c.Abbrev {
+		case "JuMiKo":
+			seen++
+			if c.Vacant || len(c.ActedForBy) != 1 || c.ActedForBy[0] != "E-Justice-Rat" {
+				t.Errorf("JuMiKo: vakant %v, handeltDurch %v", c.Vacant, c.ActedForBy)
+			}
+		case "E-Justice-Rat":
+			seen++
+			if c.ActsFor != "JuMiKo" || c.ActedForBy != nil {
+				t.Errorf("E-Justice-Rat: handeltFuer %q, handeltDurch %v", c.ActsFor, c.ActedForBy)
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("the demo's JuMiKo and E-Justice-Rat: %d found", seen)
+	}
+}

@@ -678,12 +678,16 @@ func (a *Server) apiDecision(w http.ResponseWriter, r *http.Request) {
 
 // Conference is a FachMK in the JSON API.
 type Conference struct {
-	Abbrev        string         `json:"kuerzel"`
-	Name          string         `json:"name"`
-	ActsFor       string         `json:"handeltFuer,omitempty"`
+	Abbrev  string `json:"kuerzel"`
+	Name    string `json:"name"`
+	ActsFor string `json:"handeltFuer,omitempty"`
+	// ActedForBy names the conferences acting for this one towards the
+	// IT-Planungsrat (the E-Justice-Rat for the JuMiKo), as its page says.
+	ActedForBy    []string       `json:"handeltDurch,omitempty"`
 	TopicProfile  string         `json:"digitalthemen,omitempty"`
 	Spokespersons []Spokesperson `json:"sprecher"`
-	Vacant        bool           `json:"vakant"`
+	// Vacant: no spokesperson in office and no conference acting for it.
+	Vacant bool `json:"vakant"`
 	// Chair (Vorsitz) and Contacts (Ansprechpersonen der Geschäftsstelle)
 	// are what the conference's public page shows of them.
 	Chair    string    `json:"vorsitz,omitempty"`
@@ -768,10 +772,16 @@ func (a *Server) apiConferences(w http.ResponseWriter, r *http.Request) {
 		c = model.Public.Contact(c)
 		contacts[c.BodyID] = append(contacts[c.BodyID], Contact{Name: c.Name, Role: c.Role, Email: c.Email})
 	}
+	actedForBy := map[int64][]string{}
+	for _, b := range bodies {
+		if b.ActsForID != 0 {
+			actedForBy[b.ActsForID] = append(actedForBy[b.ActsForID], b.Abbrev)
+		}
+	}
 	out := []Conference{}
 	for _, b := range bodies {
-		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID], Vacant: !inOffice[b.ID],
-			Chair: b.Chair, Contacts: contacts[b.ID]}
+		c := Conference{Abbrev: b.Abbrev, Name: b.Name, ActsFor: names[b.ActsForID], ActedForBy: actedForBy[b.ID], TopicProfile: b.TopicProfile, Spokespersons: by[b.ID],
+			Vacant: !inOffice[b.ID] && len(actedForBy[b.ID]) == 0, Chair: b.Chair, Contacts: contacts[b.ID]}
 		if c.Spokespersons == nil {
 			c.Spokespersons = []Spokesperson{}
 		}

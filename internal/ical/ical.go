@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -491,18 +492,45 @@ func DebriefInvitationEvent(domain, bodyAbbrev string, sessionNumber int, sessio
 	return e
 }
 
+// Imported is what Read finds in an iCalendar file: the events to
+// publish as conference dates, and those the file says must not be
+// (anymore). Every date a conference has is public (its page, the
+// calendar feeds, OParl), so an event the calendar program marks private
+// or confidential (CLASS other than PUBLIC, RFC 5545 3.8.1.3: an export
+// of a whole calendar carries them) is Withheld, and a cancelled one
+// (STATUS:CANCELLED, 3.8.1.11) is Cancelled; the import stores neither,
+// and removes a date of the same UID it had published before.
+type Imported struct {
+	Dates     []model.ConferenceDate
+	Withheld  []model.ConferenceDate
+	Cancelled []model.ConferenceDate
+}
+
+// Gone gives the UIDs of the events that must not be published: the
+// withheld and the cancelled ones.
+func (im Imported) Gone() []string {
+	var out []string
+	for _, d := range append(slices.Clip(im.Withheld), im.Cancelled...) {
+		if d.UID != "" {
+			out = append(out, d.UID)
+		}
+	}
+	return out
+}
+
 // Read reads the events of an iCalendar file as conference dates (without
-// body). Timed events keep their times (in Europe/Berlin); events without a
-// start are refused with their summary in the error. The dates are as the
-// file gives them: whether they may be stored (an end before the start, a
-// title too long) is model.ConferenceDate.Validate's to say, which the
-// store's import applies.
-func Read(r io.Reader) ([]model.ConferenceDate, error) {
+// body), sorted into those to publish and those withheld or cancelled
+// (Imported). Timed events keep their times (in Europe/Berlin); events
+// without a start are refused with their summary in the error. The dates
+// are as the file gives them: whether they may be stored (an end before
+// the start, a title too long) is model.ConferenceDate.Validate's to say,
+// which the store's import applies.
+func Read(r io.Reader) (Imported, error) {
 	cal, err := ics.ParseCalendar(r)
 	if err != nil {
-		return nil, fmt.Errorf("ical: %w", err)
+		return Imported{}, fmt.Errorf("ical: %w", err)
 	}
-	var out []model.ConferenceDate
+	var out Imported
 	for _, e := range cal.Events() {
 		d := model.ConferenceDate{UID: cleanText(e.Id())}
 		if p := e.GetProperty(ics.ComponentPropertySummary); p != nil {
@@ -513,12 +541,12 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 		}
 		p := e.GetProperty(ics.ComponentPropertyDtStart)
 		if p == nil {
-			return nil, fmt.Errorf("ical: event %q has no start", d.Title)
+			return Imported{}, fmt.Errorf("ical: event %q has no start", d.Title)
 		}
 		if allDay(p) {
 			start, err := e.GetAllDayStartAt()
 			if err != nil {
-				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
+				return Imported{}, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
 			}
 			d.Starts = model.BerlinDate(start)
 			if end, err := e.GetAllDayEndAt(); err == nil {
@@ -537,7 +565,7 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 			}
 			start, err := e.GetStartAt()
 			if err != nil {
-				return nil, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
+				return Imported{}, fmt.Errorf("ical: event %q: start: %w", d.Title, err)
 			}
 			start = start.In(model.Berlin)
 			d.Starts, d.StartTime = model.BerlinDate(start), start.Format("15:04")
@@ -551,9 +579,31 @@ func Read(r io.Reader) ([]model.ConferenceDate, error) {
 				}
 			}
 		}
-		out = append(out, d)
+		switch {
+		case !public(e):
+			out.Withheld = append(out.Withheld, d)
+		case propertyIs(e, ics.ComponentPropertyStatus, "CANCELLED"):
+			out.Cancelled = append(out.Cancelled, d)
+		default:
+			out.Dates = append(out.Dates, d)
+		}
 	}
 	return out, nil
+}
+
+// public says whether an event may be published: its CLASS is PUBLIC,
+// which is also what an event without CLASS is (RFC 5545 3.8.1.3).
+// PRIVATE, CONFIDENTIAL and any other value (x-name, iana-token) are not.
+func public(e *ics.VEvent) bool {
+	p := e.GetProperty(ics.ComponentPropertyClass)
+	return p == nil || strings.EqualFold(strings.TrimSpace(p.Value), "PUBLIC")
+}
+
+// propertyIs says whether the event's property has the value (in any
+// case, as RFC 5545's values are case-insensitive).
+func propertyIs(e *ics.VEvent, prop ics.ComponentProperty, value string) bool {
+	p := e.GetProperty(prop)
+	return p != nil && strings.EqualFold(strings.TrimSpace(p.Value), value)
 }
 
 // cleanText gives a text as gremium keeps it: line breaks as LF, no other

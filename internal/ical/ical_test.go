@@ -107,10 +107,11 @@ func TestReadKeepsTimes(t *testing.T) {
 		"BEGIN:VEVENT\r\nUID:t3@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:schwebend\r\nDTSTART:20260710T090000\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:d1@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:ganztägig\r\nDTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261205\r\nEND:VEVENT\r\n" +
 		"END:VCALENDAR\r\n"
-	got, err := Read(strings.NewReader(in))
+	read, err := Read(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := read.Dates
 	want := []model.ConferenceDate{
 		{UID: "t1@x", Title: "IMK Frühjahr", Starts: model.NewDate(2026, 6, 17), Ends: model.NewDate(2026, 6, 19), StartTime: "10:00", EndTime: "13:00"},
 		{UID: "t2@x", Title: "UTC", Starts: model.NewDate(2026, 1, 5), StartTime: "09:00", EndTime: "10:30"},
@@ -148,10 +149,11 @@ func TestReadKeepsAnEndBeforeTheStart(t *testing.T) {
 		"BEGIN:VEVENT\r\nUID:r4@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:ganztägig ohne Dauer\r\nDTSTART;VALUE=DATE:20270210\r\nDTEND;VALUE=DATE:20270210\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:r5@x\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:ohne Dauer\r\nDTSTART;TZID=Europe/Berlin:20270210T100000\r\nDTEND;TZID=Europe/Berlin:20270210T100000\r\nEND:VEVENT\r\n" +
 		"END:VCALENDAR\r\n"
-	got, err := Read(strings.NewReader(in))
+	read, err := Read(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := read.Dates
 	day := model.NewDate(2027, 2, 10)
 	want := []model.ConferenceDate{
 		{UID: "r1@x", Title: "Rückwärts", Starts: day, StartTime: "18:00", EndTime: "09:00"},
@@ -170,6 +172,46 @@ func TestReadKeepsAnEndBeforeTheStart(t *testing.T) {
 		if refused := got[i].Validate() != nil; refused != (i < 3) {
 			t.Errorf("event %d refused: %v", i, refused)
 		}
+	}
+}
+
+// TestReadWithholdsPrivateAndCancelled: the import published every
+// event of the file, the ones the calendar program marked private or
+// confidential and the cancelled ones too (found by the FachMK review of
+// 2026-12-07). They are now set apart, whatever case the file writes the
+// values in; an event without CLASS is public (RFC 5545 3.8.1.3).
+func TestReadWithholdsPrivateAndCancelled(t *testing.T) {
+	ev := func(uid, extra string) string {
+		return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:" + uid + "\r\nDTSTART;VALUE=DATE:20270310\r\n" + extra + "END:VEVENT\r\n"
+	}
+	in := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//DE\r\n" +
+		ev("offen", "") + ev("ausdruecklich", "CLASS:PUBLIC\r\n") +
+		ev("kamin", "CLASS:CONFIDENTIAL\r\n") + ev("privat", "CLASS:private\r\n") + ev("eigen", "CLASS:X-INTERN\r\n") +
+		ev("abgesagt", "STATUS:Cancelled\r\n") + ev("bestaetigt", "STATUS:CONFIRMED\r\n") +
+		ev("beides", "CLASS:PRIVATE\r\nSTATUS:CANCELLED\r\n") +
+		"END:VCALENDAR\r\n"
+	read, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	uids := func(ds []model.ConferenceDate) string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.UID)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := uids(read.Dates); got != "offen ausdruecklich bestaetigt" {
+		t.Errorf("published: %s", got)
+	}
+	if got := uids(read.Withheld); got != "kamin privat eigen beides" {
+		t.Errorf("withheld: %s", got)
+	}
+	if got := uids(read.Cancelled); got != "abgesagt" {
+		t.Errorf("cancelled: %s", got)
+	}
+	if got := strings.Join(read.Gone(), " "); got != "kamin privat eigen beides abgesagt" {
+		t.Errorf("gone: %s", got)
 	}
 }
 
@@ -192,7 +234,7 @@ func FuzzRead(f *testing.F) {
 		}
 		// What the rules refuse the import does not store.
 		var dates []model.ConferenceDate
-		for _, d := range read {
+		for _, d := range read.Dates {
 			if d.Validate() == nil {
 				dates = append(dates, d)
 			}
@@ -205,12 +247,12 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the feed written from %+v does not read: %v\n%s", dates, err, buf.String())
 		}
-		if len(back) != len(dates) {
-			t.Fatalf("%d dates written, %d read back:\n%s", len(dates), len(back), buf.String())
+		if len(back.Dates) != len(dates) {
+			t.Fatalf("%d dates written, %d read back:\n%s", len(dates), len(back.Dates), buf.String())
 		}
 		for i := range dates {
-			if back[i] != dates[i] {
-				t.Fatalf("date %d: wrote %+v, read back %+v:\n%s", i, dates[i], back[i], buf.String())
+			if back.Dates[i] != dates[i] {
+				t.Fatalf("date %d: wrote %+v, read back %+v:\n%s", i, dates[i], back.Dates[i], buf.String())
 			}
 		}
 	})

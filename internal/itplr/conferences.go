@@ -59,7 +59,7 @@ func Conferences() []Conference {
 		"Grundbuch:2", "Handelsregister:2", "Vereinsregister:2", "Insolvenz:0.5", "Strafverfahren:0.5", "Staatsanwaltschaft:0.5", "Rechtspflege:0.5", "Richter:0.5", "Notar:2", "Beurkundung:2", "Mahnantrag:2", "Mahnbescheid:2", "Gerichtsvollzieher:2",
 		"Justizvollzug:2", "Strafvollzug:2", "Bundeszentralregister:2", "Führungszeugnis:2"}
 	ejr := fachmk("E-Justice-Rat", "E-Justice-Rat",
-		"Die E-Justice-Rat fokussiert sich auf Themen wie digitale Souveränität, Cloud-Computing, die Einführung von Fachverfahren und Container-Technologie, die Implementierung der E-Akte, den elektronischen Rechtsverkehr von Anwälten und anderen Beteiligten in juristischen Verfahren sowie die Übermittlung von Verwaltungsakten in fachgerichtlichen Prozessen.",
+		"Der E-Justice-Rat fokussiert sich auf Themen wie digitale Souveränität, Cloud-Computing, die Einführung von Fachverfahren und Container-Technologie, die Implementierung der E-Akte, den elektronischen Rechtsverkehr von Anwälten und anderen Beteiligten in juristischen Verfahren sowie die Übermittlung von Verwaltungsakten in fachgerichtlichen Prozessen.",
 		terms(append([]string{"E-Justice-Rat:2", "digitale Souveränität:0.5", "Cloud:0.5", "Fachverfahren:0.5", "Container:0.5", "E-Akte:0.5", "elektronische Akte:0.5", "Verwaltungsakten:0.5", "fachgerichtlich:0.5",
 			"Justizcloud:2", "beA:2", "beBPo:2", "EGVP:2", "Anwaltspostfach:2", "Videoverhandlung:2", "Online-Klage:2", "Rechtsantragstelle:2", "Justizportal:2"}, justice...)...))
 	ejr.ActsForAbbrev = "JuMiKo"

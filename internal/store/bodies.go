@@ -178,18 +178,23 @@ func (s *Store) DeleteConferenceDate(ctx context.Context, bodyID, id int64) erro
 // column label.
 func (s *Store) removeOfBody(ctx context.Context, table, entity, label string, bodyID, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var name string
-		if err := tx.QueryRowContext(ctx, `SELECT `+label+` FROM `+table+` WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&name); err != nil {
-			return notFound(err, fmt.Sprintf("%s %d of body %d", entity, id, bodyID))
-		}
-		if err := s.touch(ctx, tx, entity, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("store: %s: %w", entity, err)
-		}
-		return s.audit(ctx, tx, "remove", entity, id, name)
+		return s.removeOfBodyTx(ctx, tx, table, entity, label, bodyID, id)
 	})
+}
+
+// removeOfBodyTx is removeOfBody inside the caller's transaction.
+func (s *Store) removeOfBodyTx(ctx context.Context, tx *sql.Tx, table, entity, label string, bodyID, id int64) error {
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT `+label+` FROM `+table+` WHERE id = ? AND body_id = ?`, id, bodyID).Scan(&name); err != nil {
+		return notFound(err, fmt.Sprintf("%s %d of body %d", entity, id, bodyID))
+	}
+	if err := s.touch(ctx, tx, entity, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("store: %s: %w", entity, err)
+	}
+	return s.audit(ctx, tx, "remove", entity, id, name)
 }
 
 // DeleteContact removes a contact person of body bodyID (one who has
@@ -272,9 +277,11 @@ func (s *Store) CreateConferenceDate(ctx context.Context, c model.ConferenceDate
 }
 
 // DateImport counts what an iCalendar import did: dates added, dates
-// changed (same UID, moved or renamed), dates already known unchanged.
+// changed (same UID, moved or renamed), dates already known unchanged,
+// and dates removed because the file now gives them as cancelled or not
+// public.
 type DateImport struct {
-	Added, Changed, Known int
+	Added, Changed, Known, Removed int
 }
 
 // ImportConferenceDates stores the dates of one FachMK read from an
@@ -283,8 +290,12 @@ type DateImport struct {
 // moved session), a known one of another conference refuses the import.
 // A date the rules refuse (model.ConferenceDate.Validate: an end before
 // the start, a title too long) refuses the import too, every such event
-// named with its reasons, each at the file's field ("datei").
-func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates []model.ConferenceDate) (DateImport, error) {
+// named with its reasons, each at the file's field ("datei"). A date of
+// this conference whose UID is among gone (an event the file gives as
+// cancelled, or marked private or confidential: ical.Imported.Gone) is
+// removed, in the same transaction, as DeleteConferenceDate removes one;
+// a UID of another conference's date, or of none, is passed over.
+func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates []model.ConferenceDate, gone ...string) (DateImport, error) {
 	var refused []error
 	for _, c := range dates {
 		c.BodyID = bodyID
@@ -333,6 +344,20 @@ func (s *Store) ImportConferenceDates(ctx context.Context, bodyID int64, dates [
 				}
 				n.Changed++
 			}
+		}
+		for _, uid := range gone {
+			var id int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM conference_dates WHERE uid = ? AND body_id = ?`, uid, bodyID).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("store: conference date %s: %w", uid, err)
+			}
+			if err := s.removeOfBodyTx(ctx, tx, "conference_dates", "conference_date", "uid", bodyID, id); err != nil {
+				return err
+			}
+			n.Removed++
 		}
 		return nil
 	})

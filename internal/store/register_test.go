@@ -384,3 +384,37 @@ func TestCorrectionThatChangesNothingIsRefused(t *testing.T) {
 		t.Errorf("the last corrected text again: %v, want refused", err)
 	}
 }
+
+// TestImportRemovesDatesGone: a date published by an earlier import that
+// the file now gives as cancelled or not public is removed (audited, as
+// DeleteConferenceDate removes one), in the same transaction as the rest;
+// a UID of another conference's date is passed over, not removed.
+func TestImportRemovesDatesGone(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	fmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "FMK", Name: "Finanzministerkonferenz"}))
+	gmk := must[int64](t)(s.CreateBody(ctx, model.Body{Kind: model.BodyFachMK, Abbrev: "GMK", Name: "Gesundheitsministerkonferenz"}))
+	spring := model.ConferenceDate{UID: "fmk-1@test", Title: "Frühjahr", Starts: model.NewDate(2099, 5, 6)}
+	evening := model.ConferenceDate{UID: "fmk-2@test", Title: "Kamingespräch", Starts: model.NewDate(2099, 5, 6), StartTime: "19:00"}
+	if _, err := s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{spring, evening}); err != nil {
+		t.Fatal(err)
+	}
+	health := model.ConferenceDate{UID: "gmk-1@test", Title: "GMK", Starts: model.NewDate(2099, 6, 1)}
+	if _, err := s.ImportConferenceDates(ctx, gmk, []model.ConferenceDate{health}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.ImportConferenceDates(ctx, fmk, []model.ConferenceDate{spring}, "fmk-2@test", "gmk-1@test", "unbekannt@test")
+	if err != nil || n != (DateImport{Known: 1, Removed: 1}) {
+		t.Fatalf("import with gone dates: %+v %v", n, err)
+	}
+	if ds, _ := s.ConferenceDates(ctx, fmk, model.Date{}); len(ds) != 1 || ds[0].UID != "fmk-1@test" {
+		t.Errorf("the FMK's dates after the import: %+v", ds)
+	}
+	if ds, _ := s.ConferenceDates(ctx, gmk, model.Date{}); len(ds) != 1 {
+		t.Errorf("another conference's date was removed: %+v", ds)
+	}
+	var removed int
+	if err := s.rd.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'remove' AND entity = 'conference_date'`).Scan(&removed); err != nil || removed != 1 {
+		t.Errorf("audited removals: %d %v", removed, err)
+	}
+}

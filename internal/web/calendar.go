@@ -18,6 +18,7 @@ import (
 	"gremium/internal/ical"
 	"gremium/internal/model"
 	"gremium/internal/site"
+	"gremium/internal/store"
 )
 
 func (s *Server) addConferenceDate(w http.ResponseWriter, r *http.Request) {
@@ -140,17 +141,36 @@ func (s *Server) importConferenceDates(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
-	dates, err := ical.Read(f)
+	read, err := ical.Read(f)
 	if err != nil {
 		refuse(model.AtField("datei", model.InputError("Die Datei ist kein lesbarer iCalendar-Kalender (RFC 5545).")))
 		return
 	}
-	n, err := s.st.ImportConferenceDates(ctx, b.ID, dates)
+	// Every date of a conference is public: an event the calendar program
+	// marks private or confidential, or a cancelled one, is not stored,
+	// and one published by an earlier import is removed.
+	n, err := s.st.ImportConferenceDates(ctx, b.ID, read.Dates, read.Gone()...)
 	if err != nil {
 		refuse(err)
 		return
 	}
-	back(w, r, "/fachmk/"+b.Abbrev, fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known))
+	back(w, r, "/fachmk/"+b.Abbrev, importedDatesNotice(n, len(read.Withheld), len(read.Cancelled)))
+}
+
+// importedDatesNotice says what an iCalendar import did, and what of the
+// file it did not publish.
+func importedDatesNotice(n store.DateImport, withheld, cancelled int) string {
+	out := fmt.Sprintf("%d Termine übernommen, %d geändert, %d waren schon erfasst.", n.Added, n.Changed, n.Known)
+	if withheld > 0 {
+		out += " " + model.Counted(withheld, "als privat oder vertraulich gekennzeichneter Termin wurde", "als privat oder vertraulich gekennzeichnete Termine wurden") + " nicht übernommen."
+	}
+	if cancelled > 0 {
+		out += " " + model.Counted(cancelled, "abgesagter Termin wurde", "abgesagte Termine wurden") + " nicht übernommen."
+	}
+	if n.Removed > 0 {
+		out += " " + model.Counted(n.Removed, "früher übernommener Termin ist", "früher übernommene Termine sind") + " deshalb nicht mehr veröffentlicht."
+	}
+	return out
 }
 
 // calendarStamp gives the DTSTAMP of an event of a feed whose last change

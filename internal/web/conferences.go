@@ -279,17 +279,21 @@ func (s *Server) editConference(w http.ResponseWriter, r *http.Request) {
 		s.refuseConferenceForm(w, r, b.Abbrev, "profil", "Das Profil ist nicht gespeichert", err)
 	}
 	terms, err := parseTerms(r.PostFormValue("begriffe"))
+	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))
+	b.Version = formVersion(r)
 	if err != nil {
-		// Every bad line, at the field of the keywords.
+		// Every bad line, at the field of the keywords, and beside them
+		// what the body's own rules refuse of the other fields (a
+		// confidential mark in the public chair or notes; before, a bad
+		// weight hid it until the form was sent again).
 		var refused problems
 		for _, e := range model.ErrorsOf(err) {
 			refused.add(model.AtField("begriffe", e))
 		}
-		refuse(refused.err())
+		refused.addUnrefused(b.Validate())
+		refuse(refused.inOrder("vorsitz", "profil", "begriffe", "hinweise").err())
 		return
 	}
-	b.Terms, b.Chair, b.TopicProfile, b.Notes = terms, strings.TrimSpace(r.PostFormValue("vorsitz")), strings.TrimSpace(r.PostFormValue("profil")), strings.TrimSpace(r.PostFormValue("hinweise"))
-	b.Version = formVersion(r)
 	if err := s.st.UpdateBody(ctx, b); err != nil {
 		refuse(err)
 		return
@@ -356,8 +360,12 @@ func (s *Server) addContact(w http.ResponseWriter, r *http.Request) {
 	if c.Phone != "" && !phoneNumber(c.Phone) {
 		refused.add(model.AtField("telefon", model.InputError("Die Telefonnummer besteht aus Ziffern, Leerzeichen und + ( ) / -, zum Beispiel „+49 30 1234-567“.")))
 	}
+	// Beside them what the store refuses too: a confidential mark in
+	// what is published (before, a bad address hid it until the form
+	// was sent again).
+	refused.addUnrefused(c.CheckPublic())
 	if len(refused) > 0 {
-		refuse(refused.err())
+		refuse(refused.inOrder("name", "rolle", "email", "telefon").err())
 		return
 	}
 	// Sent again (the back button, a double click), the form enters the
