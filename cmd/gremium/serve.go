@@ -43,7 +43,7 @@ type serveOptions struct {
 	license string
 	// ops are logging, metrics access and live stream limits (ops.go).
 	ops *opsConfig
-	// pdfRenders is how many register PDFs the instance renders at a time
+	// pdfRenders is how many PDFs (every kind together) the instance renders at a time
 	// (web.SetPDFRenders); 0: no limit.
 	pdfRenders int
 }
@@ -70,7 +70,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&o.oidc.ConferenceClaim, "oidc-fachmk-claim", envOr("GREMIUM_OIDC_FACHMK_CLAIM", "gremium_fachmk"), "`claim` with the FachMK abbreviation of FachMK accounts (env GREMIUM_OIDC_FACHMK_CLAIM)")
 	fs.StringVar(&o.publicURL, "public-url", os.Getenv("GREMIUM_PUBLIC_URL"), "canonical public `URL` of this installation, e.g. https://gremium.example.org; every absolute URL (OParl ids, feeds, calendars, mails) is built from it (env GREMIUM_PUBLIC_URL; default http://ADDR)")
 	fs.StringVar(&o.license, "license-url", envOr("GREMIUM_LICENSE_URL", oparl.DefaultLicense), "`URL` of the license of the published data, given in OParl (env GREMIUM_LICENSE_URL; default Datenlizenz Deutschland – Namensnennung – 2.0)")
-	fs.IntVar(&o.pdfRenders, "max-pdf-renders", envInt("GREMIUM_MAX_PDF_RENDERS", web.DefaultPDFRenders), "most register PDFs (/beschluesse.pdf, about 30 MB each while made) this instance renders at a time; a request that waits more than 10s is refused with 503; 0: no limit (env GREMIUM_MAX_PDF_RENDERS)")
+	fs.IntVar(&o.pdfRenders, "max-pdf-renders", envInt("GREMIUM_MAX_PDF_RENDERS", web.DefaultPDFRenders), "most PDFs (register, minutes, follow-ups, debrief, evaluation, spokespersons, briefings; up to about 30 MB each while made) this instance renders at a time, all counted together; a request that waits more than 10s is refused with 503; 0: no limit (env GREMIUM_MAX_PDF_RENDERS)")
 	o.ops = opsFlags(fs)
 	delivery := notifyFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {

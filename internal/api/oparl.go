@@ -227,7 +227,11 @@ func parseTime(v string) (time.Time, error) {
 // page writes one page of a list of a kind — the body's, or with org the
 // list of that Organization (store.OParlFilter.Org) — with the filters
 // created_since/until, modified_since/until, limit and omit_internal;
-// links keep the filters (chapter 2.5).
+// links keep the filters (chapter 2.5): first, prev (not on the first
+// page), self, next (not on the last) and, for an unfiltered list, last,
+// each a key the page starts after (store.OParlPage); pagination gives
+// totalElements and totalPages of an unfiltered list (its kept count),
+// never a count of a filtered one.
 func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string, org int64) {
 	q := r.URL.Query()
 	f := store.OParlFilter{Org: org}
@@ -308,10 +312,17 @@ func (a *Server) page(w http.ResponseWriter, r *http.Request, kind, self string,
 	pag := map[string]any{"elementsPerPage": f.Limit}
 	if p.Total >= 0 {
 		pag["totalElements"] = p.Total
+		pag["totalPages"] = max(1, (p.Total+f.Limit-1)/f.Limit)
 	}
 	links := map[string]string{"first": link(nil), "self": link(f.After)}
 	if p.Next != nil {
 		links["next"] = link(p.Next)
+	}
+	if p.HasPrev {
+		links["prev"] = link(p.Prev)
+	}
+	if p.HasLast {
+		links["last"] = link(p.Last)
 	}
 	tail, _ := oparl.Marshal(pag)
 	buf = append(buf, tail...)

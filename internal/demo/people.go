@@ -261,7 +261,7 @@ const AccountPassword = "demo-gremium-2025"
 
 // Accounts gives the demo accounts: one per role — the secretariat, the
 // office of every voting member (the Bund and all 16 Länder), an advisory
-// member, a spokesperson and the secretariat of a FachMK (FachMKAccount,
+// member, the spokespersons of Bremen and Hessen and the secretariat of a FachMK (FachMKAccount,
 // bound to the Finanzministerkonferenz when the accounts are loaded).
 func Accounts() []model.User {
 	out := []model.User{
@@ -270,6 +270,9 @@ func Accounts() []model.User {
 		{Username: "bund", Name: "Büro des IT-PLR-Mitglieds Bund", Role: model.RoleMember, MemberAbbrev: "Bund"},
 		{Username: "dlt", Name: "Deutscher Landkreistag", Role: model.RoleAdvisory, MemberAbbrev: "DLT"},
 		{Username: "sprecher-hb", Name: "Dr. Martin Hagen", Role: model.RoleSpokesperson, MemberAbbrev: "HB"},
+		// Hessen's spokesperson (VMK), so that the office a visitor is
+		// told to log in as has its questionnaire and spokesperson pages too.
+		{Username: "sprecher-he", Name: "Stefan Sauer", Role: model.RoleSpokesperson, MemberAbbrev: "HE"},
 		{Username: FachMKAccount, Name: "Geschäftsstelle der Finanzministerkonferenz", Role: model.RoleFachMK},
 	}
 	for _, m := range itplr.Members() {

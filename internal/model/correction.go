@@ -35,11 +35,34 @@ type MinutesCorrection struct {
 	Status       CorrectionStatus
 	CreatedBy    string
 	CreatedAt    time.Time
-	ApprovedIn   int  // the session that approved it
+	ApprovedIn   int  // the session that approved it; 0 when approved by written procedure
 	ApprovedOn   Date // zero while proposed
 	// MinutesVersion is the version of the minutes the approval made.
 	MinutesVersion int
 	Version        int
+	// Procedure is the written procedure (Umlaufverfahren) on the
+	// correction: the one that approved it, or, while it is proposed, the
+	// one open to approve it; zero (ID 0) for none. A procedure that
+	// ended without approving it (not adopted, or the minutes changed
+	// since it started) is not named: the correction waits as before.
+	Procedure CorrectionProcedureRef
+}
+
+// CorrectionProcedureRef names the written procedure (Umlaufverfahren)
+// on a correction (MinutesCorrection.Procedure): its id (its page,
+// /umlaufverfahren/<id>), its proposal's title, its deadline (an
+// instant, shown in German time) and whether it is still open.
+type CorrectionProcedureRef struct {
+	ID       int64
+	Title    string
+	Deadline time.Time
+	Open     bool
+}
+
+// Running reports whether the correction is proposed and a written
+// procedure open on it is to approve it.
+func (c MinutesCorrection) Running() bool {
+	return c.Status == CorrectionProposed && c.Procedure.ID != 0 && c.Procedure.Open
 }
 
 // CorrectionStatus is the stage of a correction.
@@ -60,15 +83,28 @@ func (s CorrectionStatus) Label() string {
 }
 
 // Stage says where the correction stands, as the minutes list it:
-// "genehmigt in der 49. Sitzung am 02.12.2026 (Fassung 2)", or
-// "zur Genehmigung vorgeschlagen".
+// "genehmigt in der 49. Sitzung am 02.12.2026 (Fassung 2)", "genehmigt
+// im Umlaufverfahren am 04.12.2026 (Fassung 3)", "im Umlaufverfahren zur
+// Genehmigung vorgelegt (Frist 09.12.2026, 12:00 Uhr)" or "zur
+// Genehmigung vorgeschlagen". Before, a correction approved by written
+// procedure read as if approved in no session at all ("genehmigt am …").
 func (c MinutesCorrection) Stage() string {
+	if c.Running() {
+		out := "im Umlaufverfahren zur Genehmigung vorgelegt"
+		if !c.Procedure.Deadline.IsZero() {
+			out += " (Frist " + BerlinDateTime(c.Procedure.Deadline) + ")"
+		}
+		return out
+	}
 	if c.Status != CorrectionApproved {
 		return c.Status.Label()
 	}
 	out := "genehmigt"
-	if c.ApprovedIn > 0 {
+	switch {
+	case c.ApprovedIn > 0:
 		out += fmt.Sprintf(" in der %d. Sitzung", c.ApprovedIn)
+	case c.Procedure.ID != 0:
+		out += " im Umlaufverfahren"
 	}
 	if !c.ApprovedOn.IsZero() {
 		out += " am " + c.ApprovedOn.German()
@@ -156,6 +192,11 @@ func (a Audience) minutesCorrection(c MinutesCorrection) (MinutesCorrection, boo
 		return MinutesCorrection{}, false
 	}
 	c.Before, c.After, c.Reason, c.Speaker = a.Text(c.Before), a.Text(c.After), a.Text(c.Reason), a.Speaker(c.Speaker)
+	if a != Internal {
+		// That it was approved by written procedure is public (Stage);
+		// the procedure's page and its proposal's title are not.
+		c.Procedure = CorrectionProcedureRef{ID: c.Procedure.ID}
+	}
 	return c, true
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"gremium/internal/model"
@@ -68,4 +69,43 @@ func TestApprovalRecordsItsResult(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
 		}
 	}
+}
+
+// TestApprovalResultNamesOnlyPresentMembers: a member recorded absent at
+// the approving item was written into the minutes as abstaining or voting
+// against ("… mehrheitlich bei Gegenstimme von HB" with Bremen absent;
+// found by the secretariat's review of 2026-12-07). The approval is now
+// refused, each absent member named at its field, and nothing is
+// approved — for the live page and the Verwaltung alike, since the rule
+// is the store's.
+func TestApprovalResultNamesOnlyPresentMembers(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	bodyID, s47 := lawFixture(t, s)
+	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke"}))
+	toDraftMinutes(t, s, s47)
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusRunning}))
+	top00 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1,
+		Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
+	if ok, reason, err := s.SaveAttendance(ctx, s48, attending(voters[:9]...)); err != nil || !ok {
+		t.Fatalf("quorum: %v %v %s", ok, err, reason)
+	}
+	stamp := must[MinutesStamp](t)(s.MinutesStamp(ctx, s47))
+	absentA, absentB := voters[9], voters[10]
+	res := ApprovalResult{Abstaining: []string{voters[0], absentA}, Against: []string{absentB}}
+	err := s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(res))
+	refused := model.ErrorsOf(err)
+	if model.ClassOf(err) != model.ErrRule || len(refused) != 2 ||
+		model.FieldOf(refused[0]) != "enthaltung" || !strings.HasPrefix(model.ReasonOf(refused[0]), absentA+" ist laut Anwesenheitsliste") ||
+		model.FieldOf(refused[1]) != "gegen" || !strings.HasPrefix(model.ReasonOf(refused[1]), absentB+" ist laut Anwesenheitsliste") {
+		t.Fatalf("absent %s abstaining and %s against: %v", absentA, absentB, err)
+	}
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesDraft {
+		t.Errorf("approved with absent members in the result: %q", got.Status)
+	}
+	if rows := must[[]model.Remark](t)(s.Remarks(ctx, top00)); len(rows) != 0 {
+		t.Errorf("a refused result left rows: %+v", rows)
+	}
+	// Present members only: approved.
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(ApprovalResult{Against: []string{voters[1]}})))
 }

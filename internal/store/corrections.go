@@ -17,16 +17,32 @@ import (
 	"gremium/internal/model"
 )
 
-const correctionCols = `id, session_id, item_id, row_kind, row_id, row_version, speaker, confidential, before_text, after_text, reason,
-	status, created_by, created_at, approved_in, approved_on, minutes_version, version`
+// selectCorrections reads corrections (minutes_corrections, as mc) with
+// the written procedure on each (model.MinutesCorrection.Procedure): the
+// one whose close approved it, or the one open on it — at most one of
+// the two, as a procedure starts only on a proposed correction without
+// an open one (correctionInProcedure); the newest, should there be more.
+// Before, a correction approved by written procedure was read without
+// it, and said "genehmigt am …" as if approved in no session at all.
+const selectCorrections = `SELECT mc.id, mc.session_id, mc.item_id, mc.row_kind, mc.row_id, mc.row_version, mc.speaker, mc.confidential,
+	mc.before_text, mc.after_text, mc.reason, mc.status, mc.created_by, mc.created_at, mc.approved_in, mc.approved_on, mc.minutes_version, mc.version,
+	COALESCE(wp.id, 0), COALESCE(wd.title, ''), COALESCE(wp.deadline, ''), COALESCE(wp.status, '')
+	FROM minutes_corrections mc
+	LEFT JOIN written_procedures wp ON wp.id = (SELECT MAX(cp.procedure_id) FROM correction_procedures cp JOIN written_procedures p ON p.id = cp.procedure_id
+		WHERE cp.correction_id = mc.id AND (cp.outcome = '` + CorrectionProcedureApproved + `' OR p.status = '` + string(model.ProcedureOpen) + `'))
+	LEFT JOIN decisions wd ON wd.id = wp.decision_id`
 
 func scanCorrection(r scanner) (model.MinutesCorrection, error) {
 	var c model.MinutesCorrection
-	var created, approved string
+	var created, approved, deadline string
+	var status model.ProcedureStatus
 	err := r.Scan(&c.ID, &c.SessionID, &c.ItemID, &c.RowKind, &c.RowID, &c.RowVersion, &c.Speaker, &c.Confidential, &c.Before, &c.After, &c.Reason,
-		&c.Status, &c.CreatedBy, &created, &c.ApprovedIn, &approved, &c.MinutesVersion, &c.Version)
+		&c.Status, &c.CreatedBy, &created, &c.ApprovedIn, &approved, &c.MinutesVersion, &c.Version,
+		&c.Procedure.ID, &c.Procedure.Title, &deadline, &status)
 	c.CreatedAt, _ = time.Parse(time.RFC3339, created)
 	c.ApprovedOn = parseDate(approved)
+	c.Procedure.Deadline, _ = time.Parse(time.RFC3339, deadline)
+	c.Procedure.Open = status == model.ProcedureOpen
 	return c, err
 }
 
@@ -130,21 +146,21 @@ func (s *Store) ProposeMinutesCorrection(ctx context.Context, c model.MinutesCor
 
 // MinutesCorrection gives the correction with the id.
 func (s *Store) MinutesCorrection(ctx context.Context, id int64) (model.MinutesCorrection, error) {
-	return queryOne(ctx, s.db, scanCorrection, fmt.Sprintf("minutes correction %d", id), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, id)
+	return queryOne(ctx, s.db, scanCorrection, fmt.Sprintf("minutes correction %d", id), selectCorrections+` WHERE mc.id = ?`, id)
 }
 
 // MinutesCorrections gives the corrections of a session's minutes, oldest
 // first (the history).
 func (s *Store) MinutesCorrections(ctx context.Context, sessionID int64) ([]model.MinutesCorrection, error) {
 	return queryList(ctx, s.db, scanCorrection, "minutes corrections",
-		`SELECT `+correctionCols+` FROM minutes_corrections WHERE session_id = ? ORDER BY id`, sessionID)
+		selectCorrections+` WHERE mc.session_id = ? ORDER BY mc.id`, sessionID)
 }
 
 // ProposedCorrections gives the corrections of a body's minutes that wait
 // for approval, with the number of the session each corrects.
 func (s *Store) ProposedCorrections(ctx context.Context, bodyID int64) ([]model.MinutesCorrection, map[int64]int, error) {
 	list, err := queryList(ctx, s.db, scanCorrection, "proposed corrections",
-		`SELECT `+correctionCols+` FROM minutes_corrections WHERE status = ? AND EXISTS (SELECT 1 FROM sessions WHERE sessions.id = minutes_corrections.session_id AND sessions.body_id = ?) ORDER BY id`,
+		selectCorrections+` WHERE mc.status = ? AND EXISTS (SELECT 1 FROM sessions WHERE sessions.id = mc.session_id AND sessions.body_id = ?) ORDER BY mc.id`,
 		model.CorrectionProposed, bodyID)
 	if err != nil {
 		return nil, nil, err
@@ -177,7 +193,7 @@ func (s *Store) ProposedCorrections(ctx context.Context, bodyID int64) ([]model.
 func (s *Store) ApproveMinutesCorrection(ctx context.Context, id int64, approvingNumber int, text string, read MinutesStamp) (int, error) {
 	var v int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", id), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, id)
+		c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", id), selectCorrections+` WHERE mc.id = ?`, id)
 		if err != nil {
 			return err
 		}
@@ -318,7 +334,7 @@ func (s *Store) StartCorrectionProcedure(ctx context.Context, correctionID int64
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
 		id, err = s.once(ctx, tx, formOptionsOf(opts), "procedure", func() (int64, error) {
-			c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, correctionID)
+			c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), selectCorrections+` WHERE mc.id = ?`, correctionID)
 			if err != nil {
 				return 0, err
 			}
@@ -377,7 +393,7 @@ func (s *Store) approveCorrectionByProcedureTx(ctx context.Context, tx *sql.Tx, 
 	} else if err != nil {
 		return fmt.Errorf("store: correction of procedure %d: %w", p.ID, err)
 	}
-	c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), `SELECT `+correctionCols+` FROM minutes_corrections WHERE id = ?`, correctionID)
+	c, err := queryOne(ctx, tx, scanCorrection, fmt.Sprintf("minutes correction %d", correctionID), selectCorrections+` WHERE mc.id = ?`, correctionID)
 	if err != nil {
 		return err
 	}

@@ -268,7 +268,7 @@ func (s *Store) ApproveMinutes(ctx context.Context, id int64, approvingNumber in
 		if err := s.approveMinutesTx(ctx, tx, cur.BodyID, cur.Number, approvingNumber, on, text, fmt.Sprintf("genehmigt in der %d. Sitzung", approvingNumber)); err != nil {
 			return err
 		}
-		return s.recordApprovalResult(ctx, tx, at, cur, opts)
+		return s.recordApprovalResult(ctx, tx, approving.ID, at, cur, opts)
 	})
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -155,7 +156,7 @@ func WithApprovalResult(r ApprovalResult) ApprovalOption {
 // so that every rendering of the minutes — page, PDF, text, JSON API,
 // the public version through its gate — gives it, and the secretariat
 // may correct it in the approving session's draft like any row.
-func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, itemID int64, approved model.Session, opts []ApprovalOption) error {
+func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, approvingID, itemID int64, approved model.Session, opts []ApprovalOption) error {
 	var o approvalOptions
 	for _, f := range opts {
 		f(&o)
@@ -166,6 +167,27 @@ func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, itemID int
 	if err := o.result.check(); err != nil {
 		return err
 	}
-	_, err := s.addRemarkTx(ctx, tx, model.Remark{ItemID: itemID, Kind: model.RemarkText, Text: o.result.Sentence(approved.Title())})
+	// Only a member present at the approving item abstains or votes
+	// against (before, a member recorded absent was written into the
+	// minutes as voting against, found by the review of 2026-12-07).
+	present, err := presentAt(ctx, tx, approvingID, itemID)
+	if err != nil {
+		return err
+	}
+	var absent []error
+	for _, f := range []struct {
+		field string
+		list  []string
+	}{{"enthaltung", o.result.Abstaining}, {"gegen", o.result.Against}} {
+		for _, m := range f.list {
+			if !present[m] {
+				absent = append(absent, model.AtField(f.field, model.RuleError("%s ist laut Anwesenheitsliste beim Tagesordnungspunkt der Genehmigung nicht anwesend und kann sich weder enthalten noch dagegen stimmen; bitte die Anwesenheit prüfen.", m)))
+			}
+		}
+	}
+	if len(absent) > 0 {
+		return errors.Join(absent...)
+	}
+	_, err = s.addRemarkTx(ctx, tx, model.Remark{ItemID: itemID, Kind: model.RemarkText, Text: o.result.Sentence(approved.Title())})
 	return err
 }

@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1697,11 +1698,29 @@ type OParlFilter struct {
 }
 
 // OParlPage is what a list page says besides its objects: the cursor of
-// the next page (nil on the last) and the number of objects of the
-// unfiltered list (-1 when filtered).
+// the next page (nil on the last), of the page before and of the last
+// page, and the number of objects of the unfiltered list (-1 when
+// filtered).
+//
+// A page is named by the key it starts after (its after parameter; nil:
+// the first page). Prev is the page before as Next had named it: a page
+// reached by Next gives back, through Prev, the page Next was followed
+// from. Last is the page that ends an unfiltered list, whose number of
+// objects is kept (Total): the last page as Next reaches it; a filtered
+// list has no Last. Both are found by one query read backwards from a
+// key (at most Limit+1 index entries), never by counting the list.
 type OParlPage struct {
 	Next  *OParlCursor
 	Total int
+	// HasPrev is false on the first page; else Prev is the key the page
+	// before starts after (nil: the first page).
+	HasPrev bool
+	Prev    *OParlCursor
+	// HasLast is true for an unfiltered list (Total >= 0; an empty
+	// list's last page is its first); Last is the key the last page
+	// starts after (nil: the first page).
+	HasLast bool
+	Last    *OParlCursor
 }
 
 // OParlObject gives the stored JSON of an object (a tombstone for a deleted
@@ -1766,6 +1785,7 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 	bound("created", "<=", f.CreatedUntil)
 	bound("modified", ">=", f.ModifiedSince)
 	bound("modified", "<=", f.ModifiedUntil)
+	list := w // the list without a key (prev and last read it backwards)
 	if f.After != nil {
 		// A key from a list in another order (one without filter given
 		// to a filtered list, or one of modified times to a created
@@ -1773,11 +1793,7 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 		if o := f.After.Order; o == "" && order != "id" || o != "" && o != order {
 			return OParlPage{}, ErrOParlCursor
 		}
-		if order == "id" {
-			w.add("id > ?", f.After.ID)
-		} else {
-			w.add("("+order+", id) > (?, ?)", f.After.Time, f.After.ID)
-		}
+		w = keyed(list, order, ">", f.After)
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -1837,7 +1853,77 @@ func (s *Store) OParlList(ctx context.Context, kind string, f OParlFilter, each 
 			return OParlPage{}, fmt.Errorf("store: oparl count: %w", err)
 		}
 	}
+	if f.After != nil {
+		// The page before ends with the key this page starts after: it
+		// starts after the object limit places before that key (none:
+		// it is the first page).
+		page.HasPrev = true
+		if page.Prev, err = s.oparlBack(ctx, order, keyed(list, order, "<=", f.After), limit); err != nil {
+			return OParlPage{}, err
+		}
+	}
+	// The last page, of a list whose count is kept (unfiltered): the
+	// remainder of the list cut into pages of limit from the start. A
+	// filtered list has none, since without counting it the last page
+	// could only be the last limit objects, which may share objects with
+	// the page before it as Next reaches it (OParl's links.last is
+	// optional, chapter 2.5).
+	switch {
+	case page.Total < 0:
+	case page.Next == nil:
+		page.HasLast, page.Last = true, f.After // this page ends the list
+	default:
+		page.HasLast = true
+		if page.Last, err = s.oparlBack(ctx, order, list, (page.Total-1)%limit+1); err != nil {
+			return OParlPage{}, err
+		}
+	}
 	return page, nil
+}
+
+// keyed gives the conditions of a list (w) with a key's bound: op ">"
+// for the objects after the key in the list's order, "<=" for those up to
+// it.
+func keyed(w where, order, op string, c *OParlCursor) where {
+	k := where{conds: slices.Clone(w.conds), args: slices.Clone(w.args)}
+	if order == "id" {
+		k.add("id "+op+" ?", c.ID)
+	} else {
+		k.add("("+order+", id) "+op+" (?, ?)", c.Time, c.ID)
+	}
+	return k
+}
+
+// oparlBackQuery is oparlBack's statement: the key n places from the end
+// of the list w selects in its order (the argument of OFFSET last).
+func oparlBackQuery(order string, w where) string {
+	if order == "id" {
+		return "SELECT id, '' FROM oparl_objects" + w.sql() + " ORDER BY id DESC LIMIT 1 OFFSET ?"
+	}
+	return "SELECT id, " + order + " FROM oparl_objects" + w.sql() + " ORDER BY " + order + " DESC, id DESC LIMIT 1 OFFSET ?"
+}
+
+// oparlBack reads the list w selects backwards (from its end, in order)
+// and gives the key of the object n places before the end: the key the
+// page of the last n objects starts after; nil when the list has no more
+// than n objects (that page is the first). It reads n+1 index entries.
+func (s *Store) oparlBack(ctx context.Context, order string, w where, n int) (*OParlCursor, error) {
+	c := OParlCursor{}
+	if order != "id" {
+		c.Order = order
+	}
+	st, err := s.readStmt(ctx, oparlBackQuery(order, w))
+	if err != nil {
+		return nil, err
+	}
+	err = st.QueryRowContext(ctx, append(slices.Clone(w.args), n)...).Scan(&c.ID, &c.Time)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: oparl list backwards: %w", err)
+	}
+	return &c, nil
 }
 
 // readStmt gives the prepared statement of a read query, prepared once per

@@ -530,18 +530,21 @@ func (s *Server) publishAgenda(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
+		// Each reason says only what is missing: the box above them
+		// says "Die Tagesordnung ist nicht veröffentlicht" (before, every
+		// reason repeated it after the head).
 		var refused problems
 		if r.PostFormValue("ohne_nummer") != "ja" && len(model.Unnumbered(items)) > 0 {
 			refused.add(model.AtField("ohne_nummer", model.RuleError(
-				"Die Tagesordnung ist nicht veröffentlicht: TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass sie ohne Nummer veröffentlicht wird.")))
+				"TOPs haben noch keine Nummer. Bitte nummerieren oder bestätigen, dass die Tagesordnung ohne Nummern veröffentlicht wird.")))
 		}
 		if r.PostFormValue("ausser_reihe") != "ja" && len(model.OutOfOrder(items)) > 0 {
 			refused.add(model.AtField("ausser_reihe", model.RuleError(
-				"Die Tagesordnung ist nicht veröffentlicht: TOP-Nummern folgen nicht der Reihenfolge der Tagesordnung. Bitte neu nummerieren oder bestätigen, dass sie so veröffentlicht wird.")))
+				"TOP-Nummern folgen nicht der Reihenfolge der Tagesordnung. Bitte neu nummerieren oder bestätigen, dass die Tagesordnung so veröffentlicht wird.")))
 		}
 		if len(apart) > 0 {
 			refused.add(model.AtField("gruene_liste_getrennt", model.RuleError(
-				"Die Tagesordnung ist nicht veröffentlicht: Die TOPs der Grünen Liste stehen nicht als ein Block an ihrem Platz. Bitte neu nummerieren (das stellt sie zusammen) oder bestätigen, dass die Grüne Liste getrennt veröffentlicht wird.")))
+				"Die TOPs der Grünen Liste stehen nicht als ein Block an ihrem Platz. Bitte neu nummerieren (das stellt sie zusammen) oder bestätigen, dass die Grüne Liste getrennt veröffentlicht wird.")))
 		}
 		if len(refused) > 0 {
 			s.renderManageWith(w, r, http.StatusUnprocessableEntity, council, se, manageData{Status: refused, StatusWhat: agendaNotPublished})

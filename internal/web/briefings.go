@@ -8,9 +8,9 @@ package web
 // spokespersons itself when the briefing is shown or exported.
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -552,7 +552,7 @@ const keyChangedNote = "Nach dem Speichern dieser Fassung geändert; angezeigt w
 // package (which shows every text as the public may see it);
 // abs makes a path of gremium an absolute URL of its public address
 // (internal/site), as every URL given out is.
-func writeBriefingPDF(d briefingDoc, abs func(path string) string, w *bytes.Buffer) error {
+func writeBriefingPDF(d briefingDoc, abs func(path string) string, w io.Writer) error {
 	rep := report.New(d.Briefing.Title, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	head := fmt.Sprintf("Stand: %s (Fassung %d, %s)", d.Version.Stand.German(), d.Version.Version, d.Version.Author)
 	if d.Conference.ID != 0 {
@@ -667,12 +667,7 @@ func (s *Server) briefingPDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "Dieses Briefing gibt es nicht.")
 		return
 	}
-	var buf bytes.Buffer
-	if err := writeBriefingPDF(d, func(path string) string { return s.site.URL(r, path) }, &buf); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="briefing-%d.pdf"`, id))
-	buf.WriteTo(w)
+	s.servePDF(w, r, "inline", fmt.Sprintf("briefing-%d.pdf", id), func(out io.Writer) error {
+		return writeBriefingPDF(d, func(path string) string { return s.site.URL(r, path) }, out)
+	})
 }

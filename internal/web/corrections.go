@@ -266,6 +266,22 @@ func (s *Server) correctionsToApprove(ctx context.Context, bodyID int64) ([]mode
 	}
 }
 
+// HeldBy gives, of the corrections the Verwaltung page lists for approval
+// (CorrectionsToApprove), the other correction of the minutes c corrects
+// that a written procedure open is to approve (model.MinutesCorrection.
+// Running), and nil if there is none: until it ends those minutes are
+// corrected no further (the store refuses), so c waits, and the page says
+// so instead of offering a procedure of its own, which the start form
+// would not offer (newProcedureForm).
+func (d manageData) HeldBy(c model.MinutesCorrection) *model.MinutesCorrection {
+	for i, o := range d.CorrectionsToApprove {
+		if o.ID != c.ID && o.SessionID == c.SessionID && o.Running() {
+			return &d.CorrectionsToApprove[i]
+		}
+	}
+	return nil
+}
+
 // approveCorrection approves a proposed correction in the running session
 // the form names. It approves the state the Verwaltung page showed: the
 // form's stamp of the corrected minutes ("stand", correctionsToApprove)

@@ -3,7 +3,6 @@ package web
 // The debrief (Nachbesprechung) for the FachMK secretariats.
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +12,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/report"
 	"gremium/internal/store"
+	"io"
 	"net/http"
 	"slices"
 	"sort"
@@ -1026,6 +1026,13 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, "Ihre Fachministerkonferenz ist zu dieser Nachbesprechung nicht eingeladen.")
 		return
 	}
+	s.servePDF(w, r, "inline", fmt.Sprintf("nachbesprechung-%d.pdf", se.Number), func(out io.Writer) error {
+		return writeDebriefPDF(se, d, out)
+	})
+}
+
+// writeDebriefPDF writes the PDF of the debrief d of the session se.
+func writeDebriefPDF(se model.Session, d debriefData, out io.Writer) error {
 	stamp := se.Date.Time()
 	rep := report.New(fmt.Sprintf("Nachbesprechung der %d. Sitzung des IT-Planungsrats", se.Number), stamp)
 	// "noch offen" as the secretariats' page says it (before: "Termin:
@@ -1051,12 +1058,5 @@ func (s *Server) debriefPDF(w http.ResponseWriter, r *http.Request) {
 		rep.Heading("Einladung")
 		rep.Text(d.Debrief.Invitation)
 	}
-	var buf bytes.Buffer
-	if err := rep.Write(&buf); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="nachbesprechung-%d.pdf"`, se.Number))
-	buf.WriteTo(w)
+	return rep.Write(out)
 }

@@ -6,9 +6,9 @@ package web
 // with the trend over the years as SVG charts with tables, CSV and PDF.
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -797,6 +797,13 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.servePDF(w, r, "inline", "evaluation.pdf", func(out io.Writer) error {
+		return writeEvaluationPDF(d, out)
+	})
+}
+
+// writeEvaluationPDF writes the PDF of the results d.
+func writeEvaluationPDF(d resultsData, out io.Writer) error {
 	rep := report.New("Evaluation der Zusammenarbeit von IT-Planungsrat und Fachministerkonferenzen", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	rep.Paragraph("Mittelwerte auf der Skala 1 (trifft nicht zu) bis 5 (trifft voll zu), mit der Zahl der ausgefüllten Fragebögen, je Jahr – für die Klausurtagung. Je Fachministerkonferenz: der Mittelwert über alle Fragen.")
 	if !d.Full {
@@ -830,12 +837,5 @@ func (s *Server) evaluationPDF(w http.ResponseWriter, r *http.Request) {
 		rep.Subheading(b.Title)
 		table(b)
 	}
-	var buf bytes.Buffer
-	if err := rep.Write(&buf); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="evaluation.pdf"`)
-	buf.WriteTo(w)
+	return rep.Write(out)
 }

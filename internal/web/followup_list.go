@@ -8,6 +8,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -523,18 +524,26 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// A refused filter is answered above, before the wait; the rows
+	// (up to FollowUpsInPDF) are read in the render's slot.
+	s.servePDF(w, r, "inline", "auftraege.pdf", func(out io.Writer) error {
+		return s.makeFollowUpPDF(r, q, fq, out)
+	})
+}
+
+// makeFollowUpPDF reads the follow-ups of the selection q (fq as the
+// address names it) and writes their PDF report to out.
+func (s *Server) makeFollowUpPDF(r *http.Request, q store.FollowUpListQuery, fq followUpQuery, out io.Writer) error {
 	total, _, overdue, err := s.followUpCounts(r.Context(), q)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	var rows [][]string
 	if err := s.eachFollowUp(r, q, exportPage, FollowUpsInPDF, func(list []followUpView) bool {
 		rows = append(rows, exportRows(list)...)
 		return true
 	}); err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	now := s.clock()
 	rep := report.New("Stand der Aufträge des IT-Planungsrats", now)
@@ -559,11 +568,7 @@ func (s *Server) followUpPDF(w http.ResponseWriter, r *http.Request) {
 	} else {
 		rep.Paragraph("Für diese Auswahl gibt es keine Aufträge.")
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="auftraege.pdf"`)
-	if err := rep.Write(w); err != nil {
-		s.log.Error("follow-up report", "err", err, "request_id", requestID(r))
-	}
+	return rep.Write(out)
 }
 
 // followUpFromPath gives the follow-up named by its internal id ({id})

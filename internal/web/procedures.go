@@ -2,6 +2,8 @@ package web
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -64,7 +66,13 @@ type newProcedureData struct {
 	// Corrections are the proposed corrections of the council's approved
 	// minutes a procedure can approve instead, each with the stamp of the
 	// minutes it corrects (correctionToSend).
-	Corrections   []correctionToSend
+	Corrections []correctionToSend
+	// NotOffered says why the correction the form was opened for
+	// ("?berichtigung=", "im Umlaufverfahren genehmigen" on the Verwaltung
+	// page or Mein Bereich) is not among Corrections: a procedure runs on
+	// it, or on another correction of its minutes, or it is approved
+	// meanwhile. Before, the form opened without it and said nothing.
+	NotOffered    notOffered
 	SharesWarning string
 	// Reach: which voting members "Umlaufverfahren gestartet" reaches
 	// (store.Reach), so that the secretariat knows whom to phone.
@@ -103,6 +111,46 @@ type correctionToSend struct {
 // corrected minutes: "47:…" (shownStamp reads it).
 func (c correctionToSend) StampField() string {
 	return fmt.Sprintf("%d:%s", c.Corrected.Number, c.Stamp)
+}
+
+// notOffered is why a correction asked for is not offered by the start
+// form (newProcedureData.NotOffered): Text, and the written procedure
+// that holds it, if one does (ID 0: none).
+type notOffered struct {
+	Text      string
+	Procedure model.CorrectionProcedureRef
+}
+
+// notOfferedCorrection says why the correction with the id (as the query
+// gave it), which the start form does not offer, cannot be chosen.
+func (s *Server) notOfferedCorrection(ctx context.Context, id string) (notOffered, error) {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		return notOffered{Text: "Die gewählte Berichtigung gibt es nicht; bitte wählen Sie sie unten aus."}, nil
+	}
+	c, err := s.st.MinutesCorrection(ctx, n)
+	if errors.Is(err, store.ErrNotFound) {
+		return notOffered{Text: "Die gewählte Berichtigung gibt es nicht; bitte wählen Sie sie unten aus."}, nil
+	} else if err != nil {
+		return notOffered{}, err
+	}
+	se, err := s.st.Session(ctx, c.SessionID)
+	if err != nil {
+		return notOffered{}, err
+	}
+	switch {
+	case c.Status == model.CorrectionApproved:
+		return notOffered{Text: fmt.Sprintf("Die Berichtigung des Protokolls der %d. Sitzung (%s) ist bereits %s.", se.Number, c.RowKindLabel(), c.Stage())}, nil
+	case c.Running():
+		return notOffered{Text: fmt.Sprintf("Die Berichtigung des Protokolls der %d. Sitzung (%s) wird bereits im Umlaufverfahren genehmigt:", se.Number, c.RowKindLabel()), Procedure: c.Procedure}, nil
+	}
+	if p, open, err := s.st.OpenCorrectionProcedure(ctx, se.ID); err != nil {
+		return notOffered{}, err
+	} else if open {
+		return notOffered{Text: fmt.Sprintf("Eine andere Berichtigung des Protokolls der %d. Sitzung wird im Umlaufverfahren genehmigt; bis es endet, wird das Protokoll nicht weiter berichtigt, auch nicht durch diese Berichtigung (%s):", se.Number, c.RowKindLabel()),
+			Procedure: model.CorrectionProcedureRef{ID: p.ID, Title: p.Title, Deadline: p.Deadline, Open: true}}, nil
+	}
+	return notOffered{Text: fmt.Sprintf("Die Berichtigung des Protokolls der %d. Sitzung (%s) genehmigt nicht der IT-Planungsrat im Umlaufverfahren, sondern das Gremium dieser Sitzung.", se.Number, c.RowKindLabel())}, nil
 }
 
 // correctionProposal fills the empty title and points of the start form
@@ -200,6 +248,14 @@ func (s *Server) newProcedurePage(w http.ResponseWriter, r *http.Request) {
 			if fmt.Sprint(c.ID) == id {
 				f["berichtigung"] = id
 				correctionProposal(f, c.MinutesCorrection, c.Corrected.Number)
+			}
+		}
+		if f["berichtigung"] == "" {
+			// Not offered (the link's page was drawn before a procedure
+			// started, or the correction was approved since): why.
+			if d.NotOffered, err = s.notOfferedCorrection(r.Context(), id); err != nil {
+				s.serverError(w, r, err)
+				return
 			}
 		}
 	}

@@ -28,90 +28,6 @@ import (
 // RegisterExportPage is how many decisions an export reads with one query.
 const RegisterExportPage = 500
 
-// DefaultPDFRenders is how many register PDFs (/beschluesse.pdf) an
-// instance renders at a time unless SetPDFRenders says otherwise: one
-// takes about 30 MB while it is made (275–307 ms), and eight at once
-// peaked at 288 MB, over the memory budget of 200 MB.
-const DefaultPDFRenders = 2
-
-// PDFRenderWait is how long a request for a register PDF waits for a
-// render to end when DefaultPDFRenders (or SetPDFRenders' number) are
-// under way; then it is answered 503 with Retry-After.
-const PDFRenderWait = 10 * time.Second
-
-// pdfRetryAfter is the Retry-After (seconds) of a PDF refused for load.
-const pdfRetryAfter = "5"
-
-// renderGate bounds the heavy renders of an instance: at most cap(slots)
-// at a time, a request waiting at most wait for its turn.
-type renderGate struct {
-	slots chan struct{}
-	wait  time.Duration
-	// held, if set, runs while a render holds its slot (tests block
-	// renders with it).
-	held func()
-}
-
-// SetPDFRenders sets how many register PDFs the instance renders at a
-// time (DefaultPDFRenders without it); n < 1 means no limit. Call it
-// before Handler.
-func (s *Server) SetPDFRenders(n int) {
-	s.pdfRenders = newRenderGate(n, PDFRenderWait)
-}
-
-func newRenderGate(n int, wait time.Duration) *renderGate {
-	if n < 1 {
-		return &renderGate{}
-	}
-	return &renderGate{slots: make(chan struct{}, n), wait: wait}
-}
-
-// pdfGate gives the instance's gate of the PDF renders.
-func (s *Server) pdfGate() *renderGate {
-	return s.pdfRenders
-}
-
-// enter waits for a slot: it gives the function that frees it, or false
-// when none was free within the wait or the request ended meanwhile.
-func (g *renderGate) enter(ctx context.Context) (leave func(), ok bool) {
-	if g.slots == nil {
-		return func() {}, true
-	}
-	select {
-	case g.slots <- struct{}{}:
-	default:
-		t := time.NewTimer(g.wait)
-		defer t.Stop()
-		select {
-		case g.slots <- struct{}{}:
-		case <-t.C:
-			return nil, false
-		case <-ctx.Done():
-			return nil, false
-		}
-	}
-	if g.held != nil {
-		g.held()
-	}
-	return func() { <-g.slots }, true
-}
-
-// enterPDF takes a slot of the instance's PDF renders for the request, or
-// answers it 503 with Retry-After and a German page when none is free in
-// time (as the live streams over their limit, serveEvents).
-func (s *Server) enterPDF(w http.ResponseWriter, r *http.Request) (leave func(), ok bool) {
-	leave, ok = s.pdfGate().enter(r.Context())
-	if ok {
-		return leave, true
-	}
-	s.log.Info("pdf refused", "path", logPath(r), "status", http.StatusServiceUnavailable, "request_id", requestID(r))
-	w.Header().Set("Retry-After", pdfRetryAfter)
-	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusServiceUnavailable, "error.html", view{Title: "PDF gerade nicht verfügbar",
-		Data: "Es werden gerade zu viele PDF-Dateien erstellt. Bitte versuchen Sie es in einigen Sekunden erneut; die Liste und der CSV-Export sind weiter abrufbar."})
-	return nil, false
-}
-
 // RegisterCSVWhole is the largest selection, in decisions, whose CSV is
 // answered in one piece: with an ETag from its bytes, 304 Not Modified
 // for a current copy and compressed by the response layer (package
@@ -440,13 +356,15 @@ func (s *Server) writeRegisterPDF(w http.ResponseWriter, r *http.Request, max in
 		return
 	}
 	// A refused filter is answered above, before the wait: only a PDF
-	// that will be made waits for its turn.
-	leave, ok := s.enterPDF(w, r)
-	if !ok {
-		return
-	}
-	defer leave()
-	ctx := r.Context()
+	// that will be made waits for its turn; the rows are read in it.
+	s.servePDF(w, r, "inline", s.registerExportName("pdf"), func(out io.Writer) error {
+		return s.makeRegisterPDF(r.Context(), e, max, out)
+	})
+}
+
+// makeRegisterPDF reads the rows of the export e (at most max) and
+// writes its PDF to out.
+func (s *Server) makeRegisterPDF(ctx context.Context, e registerExport, max int, out io.Writer) error {
 	council, q, total := e.council, e.q, e.total
 	capped, err := s.st.RegisterCapped(ctx, e.f)
 	var opts registerOptions
@@ -477,8 +395,7 @@ func (s *Server) writeRegisterPDF(w http.ResponseWriter, r *http.Request, max in
 		})
 	}
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	sg, pl := "Beschluss", "Beschlüsse"
 	if q.Kind == model.KindRecommendation {
@@ -515,8 +432,5 @@ func (s *Server) writeRegisterPDF(w http.ResponseWriter, r *http.Request, max in
 		}
 		rep.Paragraph(none + " erfasst.")
 	}
-	s.exportHeaders(w, "application/pdf", "inline", "pdf")
-	if err := rep.Write(w); err != nil {
-		s.log.Error("register report", "err", err, "request_id", requestID(r))
-	}
+	return rep.Write(out)
 }

@@ -34,7 +34,9 @@ func parseRegisterCursor(v url.Values) (registerCursorOf, string) {
 		year, err1 := strconv.Atoi(y)
 		seq, err2 := strconv.Atoi(n)
 		if !ok || err1 != nil || err2 != nil || year < 1900 || year > 9999 || seq < 1 || seq > 1_000_000_000 {
-			return c, "Die Stelle im Register muss als Jahr-Nummer angegeben sein, zum Beispiel ?vor=2025-17."
+			// The example names the parameter the address used: a
+			// visitor who typed ?nach= was shown ?vor= before.
+			return c, "Die Stelle im Register muss als Jahr-Nummer angegeben sein, zum Beispiel ?" + name + "=2025-17."
 		}
 		num := model.DecisionNumber{Year: year, Seq: seq}
 		if name == "vor" {

@@ -62,6 +62,42 @@ type errorPage struct {
 	// Back is the page of this site a refused change came from (its
 	// Referer), so that the user gets back to it; "" when unknown.
 	Back string
+	// Up is the list a page that was not found belongs to (sectionOf), so
+	// that a mistyped number leads on to the list it was meant to be in,
+	// not only to the start page; zero for any other error.
+	Up wayOn
+}
+
+// wayOn is a public list a visitor can go on to: its address and the
+// words of the link.
+type wayOn struct{ Path, Label string }
+
+// notFoundWaysOn are the public lists whose objects are called by number or
+// name; the first prefix that matches the address of a missing page gives
+// the link onward.
+var notFoundWaysOn = []struct {
+	prefix string
+	up     wayOn
+}{
+	{"/sitzungen/", wayOn{"/sitzungen", "Alle Sitzungen"}},
+	{"/beschluesse/", wayOn{"/beschluesse", "Zum Beschlussregister"}},
+	{"/fachmk/", wayOn{"/fachmk", "Alle Fachministerkonferenzen"}},
+	{"/auftraege/", wayOn{"/auftraege", "Alle Aufträge"}},
+}
+
+// sectionOf gives the list a missing page of a GET belongs to
+// (/sitzungen/9999 → "Alle Sitzungen"); zero for other addresses and
+// methods.
+func sectionOf(r *http.Request) wayOn {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return wayOn{}
+	}
+	for _, s := range notFoundWaysOn {
+		if strings.HasPrefix(r.URL.Path, s.prefix) {
+			return s.up
+		}
+	}
+	return wayOn{}
 }
 
 // refererBack gives the path (with its query) of the page of this
@@ -135,7 +171,11 @@ func (s *Server) failKeeping(w http.ResponseWriter, r *http.Request, err error, 
 		fmt.Fprintf(w, `<span class="save-state conflict" role="alert">Nicht gespeichert: %s</span>`, template.HTMLEscapeString(reason))
 		return
 	}
-	s.render(w, r, status, "error.html", view{Title: title, Data: errorPage{Reason: reason, Typed: typed, Back: refererBack(r)}})
+	page := errorPage{Reason: reason, Typed: typed, Back: refererBack(r)}
+	if class == model.ErrNotFound {
+		page.Up = sectionOf(r)
+	}
+	s.render(w, r, status, "error.html", view{Title: title, Data: page})
 }
 
 // badRequest answers input the handler itself found wrong, with a German

@@ -167,7 +167,9 @@ func wellFormedStamp(v string) bool {
 // comments changed since — before, the stamp was read when the button
 // was pressed, and a change made after the page was shown was approved
 // unseen. Refused, the page is shown again with the current state, the
-// comments made since marked.
+// comments made since marked, the result's fields as typed. Both forms
+// ask how the minutes were approved ("ergebnis": approvalResultOfForm),
+// which the store writes as a row under the approving item.
 func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	_, council, se, ok := s.sessionAction(w, r, auth.ApproveMinutes)
 	if !ok {
@@ -190,7 +192,8 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 	shown, err := shownStamp(r.PostForm, n, "das Protokoll ist nicht genehmigt", "genehmigen Sie erneut")
 	var opts []store.ApprovalOption
 	if err == nil && r.PostForm.Has("ergebnis") {
-		// The live page's form records how it was approved (TOP 00).
+		// The forms of the live page (TOP 00) and of the Verwaltung
+		// record how it was approved, as a row under the approving item.
 		var result store.ApprovalResult
 		if result, err = s.approvalResultOfForm(r, se); err == nil {
 			opts = append(opts, store.WithApprovalResult(result))
@@ -221,7 +224,8 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 			s.refuseApprovalLive(w, r, status, se, n, reasons)
 			return
 		}
-		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Problems: reasons}, ApprovalSeen: seen, ApprovalStale: status == http.StatusConflict})
+		// The result's fields as typed, each reason about one at it.
+		s.renderManageWith(w, r, status, council, se, manageData{Approval: refusedForm{ID: fmt.Sprintf("genehmigen-%d", n), Values: r.PostForm, Problems: reasons}, ApprovalSeen: seen, ApprovalStale: status == http.StatusConflict})
 		return
 	}
 	s.changed(r, old.ID)
@@ -253,7 +257,9 @@ func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {
 }
 
 // approvalResultOfForm reads how the running session se approved earlier
-// minutes, from the approval's form on the live page (TOP 00): the
+// minutes, from the approval's form on the live page (TOP 00) or the
+// Verwaltung page (the same fields; before, the Verwaltung's asked
+// nothing, and minutes approved there said only "wurde genehmigt"): the
 // members abstaining ("enthaltung") and against ("gegen"), by
 // abbreviation or name as the forms read members (memberList), each a
 // voter of se's body — one that is not is refused at its field, naming

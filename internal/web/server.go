@@ -62,8 +62,8 @@ type Server struct {
 	liveBoxKept kept.Map[liveBoxKey, []byte]
 	// outbox is the delivery worker (see SetOutbox); nil: none runs.
 	outbox Outbox
-	// pdfRenders bounds the register PDFs rendered at once
-	// (register_export.go, SetPDFRenders).
+	// pdfRenders bounds the PDFs rendered at once, all kinds together
+	// (pdf_gate.go, SetPDFRenders).
 	pdfRenders *renderGate
 	// keys signs notices and the OpenID Connect login state.
 	keys keyRing

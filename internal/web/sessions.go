@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 
 	"gremium/internal/auth"
@@ -205,20 +206,15 @@ func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.minutesExist(w, r, doc) {
 		return
 	}
-	var buf bytes.Buffer
-	if err := minutes.WritePDF(&buf, doc); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
 	// The OParl File's accessUrl must not be sent as attachment, its
 	// downloadUrl (…?herunterladen=1) must (OParl 1.1, 2.7).
 	disposition := "inline"
 	if r.URL.Query().Get("herunterladen") == "1" {
 		disposition = "attachment"
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`%s; filename="%s"`, disposition, model.MinutesFileNameFor(doc.Session, doc.Audience, "pdf")))
-	buf.WriteTo(w)
+	s.servePDF(w, r, disposition, model.MinutesFileNameFor(doc.Session, doc.Audience, "pdf"), func(out io.Writer) error {
+		return minutes.WritePDF(out, doc)
+	})
 }
 
 func (s *Server) protocolText(w http.ResponseWriter, r *http.Request) {

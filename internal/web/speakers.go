@@ -246,7 +246,14 @@ func (s *Server) requestFloor(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.floorBack(w, r, se, itemID, fmt.Sprintf("Wortmeldung von %s ist auf der Redeliste.", speaker))
+	// The member named as the minutes name it ("des Bundes", "von HE");
+	// before, "Wortmeldung von Bund ist auf der Redeliste.", and the
+	// member's own request was named in the third person.
+	notice := fmt.Sprintf("Die Wortmeldung %s steht auf der Redeliste.", model.OfMembers([]string{speaker}))
+	if speaker == u.MemberAbbrev && u.Role != model.RoleSecretariat {
+		notice = "Ihre Wortmeldung steht auf der Redeliste."
+	}
+	s.floorBack(w, r, se, itemID, notice)
 }
 
 func (s *Server) withdrawFloor(w http.ResponseWriter, r *http.Request) {
@@ -273,7 +280,7 @@ func (s *Server) withdrawFloor(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err, "")
 		return
 	}
-	s.floorBack(w, r, se, q.ItemID, fmt.Sprintf("Die Wortmeldung von %s ist zurückgezogen.", q.Speaker))
+	s.floorBack(w, r, se, q.ItemID, fmt.Sprintf("Die Wortmeldung %s ist zurückgezogen.", model.OfMembers([]string{q.Speaker})))
 }
 
 func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
@@ -346,7 +353,7 @@ func (s *Server) endTurn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, fmt.Sprintf("%s/live?top=%d#pk-%d", se.Path(), c.ItemID, rowID),
-		fmt.Sprintf("Der Wortbeitrag von %s ist als Zeile angelegt; bitte die Punkte eintragen.", c.Speaker))
+		fmt.Sprintf("Der Wortbeitrag %s ist als Zeile angelegt; bitte die Punkte eintragen.", model.OfMembers([]string{c.Speaker})))
 }
 
 // projectorData is the content of the projector view.

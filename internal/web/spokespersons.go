@@ -3,7 +3,6 @@ package web
 // Spokespersons: assignment, resignation, the overview as CSV and PDF.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/report"
 	"gremium/internal/store"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -271,8 +271,17 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	stand := "Stand: " + s.today().German()
+	s.servePDF(w, r, "inline", "fachpolitische-sprecherinnen.pdf", func(out io.Writer) error {
+		return writeSpokespersonsPDF(stand, rows, out)
+	})
+}
+
+// writeSpokespersonsPDF writes the overview's rows (overviewRows) as PDF,
+// under the line stand ("Stand: …").
+func writeSpokespersonsPDF(stand string, rows [][]string, out io.Writer) error {
 	rep := report.New("Übersicht der fachpolitischen Sprecher:innen des IT-Planungsrats", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
-	rep.Paragraph("Stand: " + s.today().German())
+	rep.Paragraph(stand)
 	var table [][]string
 	for _, row := range rows {
 		person := row[2]
@@ -282,13 +291,7 @@ func (s *Server) spokespersonsPDF(w http.ResponseWriter, r *http.Request) {
 		table = append(table, []string{row[0], row[1], person, row[5]})
 	}
 	rep.Table([]string{"Fachministerkonferenz", "Mitglied", "Sprecher:in", "Status"}, []float64{0.3, 0.15, 0.4, 0.15}, table)
-	var buf bytes.Buffer
-	if err := rep.Write(&buf); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	buf.WriteTo(w)
+	return rep.Write(out)
 }
 
 // earlierDecisionsURL is the page of the earlier decisions: the list with

@@ -475,7 +475,7 @@ func (s *Server) openDraftVote(w http.ResponseWriter, r *http.Request) {
 		s.refuseEntry(w, r, se, d.ItemID, fmt.Sprintf("eroeffnen-%d", d.ID), "Die Abstimmung ist nicht eröffnet", err)
 		return
 	}
-	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet: die anwesenden Mitglieder stimmen jetzt unter "+voteURL(se)+" ab.")
+	s.saved(w, r, se, d.ItemID, "Die Abstimmung ist eröffnet. Die anwesenden Mitglieder stimmen jetzt auf ihrer Seite „Abstimmung“ ab ("+voteURL(se)+").")
 }
 
 // openConsentVote opens a vote on the Grüne Liste en bloc.
