@@ -68,6 +68,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	data := dataFlag(fs)
 	session := fs.Int("session", 0, "session `number` to store the minutes as (default: the number in the file's header; only with one FILE)")
 	bodyFlag := fs.String("body", "", "`abbreviation` of the body the minutes are of, e.g. AL-Runde (default: the body each file's header names, else the IT-PLR)")
+	index := fs.Bool("index", false, "write the search documents and OParl objects of new sessions in this run (default: gremium serve writes them, within a second of the import while it runs, else when it starts)")
 	names, rest, code, ok := fileArgs(fs, args, stdout)
 	if !ok {
 		return code
@@ -148,9 +149,15 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	var stored []*importFile
 	for _, f := range files {
 		began := time.Now()
-		// A new session's OParl objects are built after the commit, next
-		// to the search index (store.OParlAfterCommit).
-		f.sessionID, f.outcome, f.err = minutes.Save(ctx, st, f.body.ID, f.doc, store.OParlAfterCommit)
+		// A new session's OParl objects are built after the commit
+		// (store.OParlAfterCommit): by this command with --index, next to
+		// the search index, else by gremium serve, which writes the search
+		// documents too (store.SearchAfterCommit).
+		opts := []store.WriteOption{store.OParlAfterCommit}
+		if !*index {
+			opts = append(opts, store.SearchAfterCommit)
+		}
+		f.sessionID, f.outcome, f.err = minutes.Save(ctx, st, f.body.ID, f.doc, opts...)
 		if f.err != nil {
 			fmt.Fprintf(stderr, "gremium import minutes: %s: %v\n", f.name, f.err)
 			if errors.Is(f.err, store.ErrImmutable) {
@@ -169,7 +176,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if len(stored) == 0 {
 		return exitFail
 	}
-	code = writeDerived(ctx, st, council, stored, progress, stdout, stderr)
+	code = writeDerived(ctx, st, council, stored, !*index, progress, stdout, stderr)
 	if len(files) > 1 {
 		counts := map[minutes.Outcome]int{}
 		for _, f := range stored {
@@ -281,7 +288,11 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 
 // writeDerived writes what follows from the stored files, after their
 // commits, on two goroutines (each on a processor of its own where there
-// are several). One does the writes: the OParl objects the store steps
+// are several). With later, the search documents and OParl objects of new
+// sessions are left to gremium serve (store.SearchAfterCommit,
+// store.OParlAfterCommit; search.IndexPending, store.SyncOParl): only
+// the documents of sessions the import changed are written here, since
+// the index must not keep what a change withdrew. One does the writes: the OParl objects the store steps
 // left marked (and any backlog an earlier import left by stopping after
 // its commit) and the sessions' search documents, in one transaction
 // (store.SyncOParlAndSearch: one writer, not two waiting for each other).
@@ -292,7 +303,7 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 // the other beside them rather than three ways on two processors, where
 // it took processor time from the writes. It prints each file's result
 // in the order of the sessions.
-func writeDerived(ctx context.Context, st *store.Store, council model.Body, files []*importFile, progress func(string, time.Time), stdout, stderr io.Writer) int {
+func writeDerived(ctx context.Context, st *store.Store, council model.Body, files []*importFile, later bool, progress func(string, time.Time), stdout, stderr io.Writer) int {
 	type searchDocs struct {
 		scopes []store.SearchScope
 		err    error
@@ -304,6 +315,21 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 	proposals := make([][]minutes.Proposal, len(files))
 	loaded := time.Now() // the steps after it count from the last store's commit
 	wg.Go(func() {
+		if later {
+			d := <-docs
+			if writeErr = d.err; writeErr != nil {
+				return
+			}
+			for _, sc := range d.scopes {
+				if writeErr = st.ReplaceSearchDocs(ctx, sc.Scope, sc.Docs); writeErr != nil {
+					return
+				}
+			}
+			if len(d.scopes) > 0 {
+				progress("search index updated", loaded)
+			}
+			return
+		}
 		writeErr = st.SyncOParlAndSearch(ctx, func() ([]store.SearchScope, error) {
 			progress("OParl objects built", loaded)
 			d := <-docs
@@ -327,6 +353,9 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 		}
 		if f.stored, d.err = minutes.Written(ctx, st, f.sessionID, f.doc, f.outcome); d.err != nil || f.outcome == minutes.Unchanged {
 			continue
+		}
+		if later && f.outcome == minutes.Created {
+			continue // written by gremium serve (search.IndexPending)
 		}
 		var sc store.SearchScope
 		if sc, d.err = search.LoadedDocs(f.stored); d.err == nil {
@@ -375,6 +404,10 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 	if marked {
 		fmt.Fprintln(stderr, "gremium import minutes: the search index is marked for a rebuild (a new database, or an upgrade that changed its terms); gremium serve rebuilds it when it starts")
 	}
+	if created := countCreated(files); later && created > 0 {
+		fmt.Fprintf(stderr, "… the search documents and OParl objects of %s are written by gremium serve: within a second if it runs, else when it starts (--index writes them in the import)\n",
+			model.Counted(created, "new session", "new sessions"))
+	}
 	// The report is written in one piece: a write per line (hundreds of
 	// proposed follow-ups for a long session) cost a system call each,
 	// and on a pipe a wake-up of its reader, at the end of the command.
@@ -411,4 +444,15 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 		}
 	}
 	return exitOK
+}
+
+// countCreated counts the files stored as new sessions.
+func countCreated(files []*importFile) int {
+	n := 0
+	for _, f := range files {
+		if f.outcome == minutes.Created {
+			n++
+		}
+	}
+	return n
 }

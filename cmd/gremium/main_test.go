@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -157,26 +158,18 @@ func TestImportAndExportMinutes(t *testing.T) {
 			t.Errorf("import output without %q:\n%s", want, out)
 		}
 	}
-	// The new session's OParl objects, built after the store's commit
-	// (store.OParlAfterCommit), are there when the command ends.
-	if !strings.Contains(errs, "OParl objects built") {
-		t.Errorf("no progress line of the OParl objects:\n%s", errs)
+	// The new session's OParl objects and search documents are left to
+	// gremium serve (store.OParlAfterCommit, store.SearchAfterCommit),
+	// and the command says so.
+	if !strings.Contains(errs, "the search documents and OParl objects of 1 new session are written by gremium serve") || strings.Contains(errs, "OParl objects built") {
+		t.Errorf("the import does not say that the server writes the derived data:\n%s", errs)
 	}
-	func() {
+	meeting47 := func() []byte {
 		st, err := store.Open(context.Background(), dir)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer st.Close()
-		council, err := st.BodyByAbbrev(context.Background(), "IT-PLR")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.SessionByNumber(context.Background(), council.ID, 47); err != nil {
-			t.Fatal(err)
-		}
-		// The Meeting is found by its web link: its public id is the next
-		// of its kind, not the session's row id.
 		var raw []byte
 		_, err = st.OParlList(context.Background(), "meeting", store.OParlFilter{Limit: 1000}, func(o []byte) error {
 			if bytes.Contains(o, []byte(`/sitzungen/47"`)) {
@@ -184,10 +177,31 @@ func TestImportAndExportMinutes(t *testing.T) {
 			}
 			return nil
 		})
-		if err != nil || !bytes.Contains(raw, []byte("47. Sitzung")) {
-			t.Errorf("OParl meeting of the imported session: %v %.200s", err, raw)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}()
+		return raw
+	}
+	if raw := meeting47(); raw != nil {
+		t.Errorf("the import built the OParl meeting itself: %.200s", raw)
+	}
+	if docs, _ := searchIndexState(t, dir); docs != 0 {
+		t.Errorf("the import wrote %d search documents itself", docs)
+	}
+	// The server writes both within about a second of its start (and of
+	// an import while it runs: TestServeWritesWhatAnImportLeft); until
+	// then its search page says that hits of new minutes may be missing.
+	serveWhile(t, dir, func(base string) {
+		waitDerived(t, dir)
+		if page := fetch(t, base+"/suche?q=Unternehmenskonto"); strings.Contains(page, "Keine Treffer.") || strings.Contains(page, "eingelesene Protokolle") {
+			t.Errorf("the search after the server wrote the documents: %.2000s", page)
+		}
+	})
+	// The Meeting is found by its web link: its public id is the next of
+	// its kind, not the session's row id.
+	if raw := meeting47(); !bytes.Contains(raw, []byte("47. Sitzung")) {
+		t.Errorf("OParl meeting of the imported session, once the server wrote it: %.200s", raw)
+	}
 	if code, out, _ = runCmd("import", "minutes", "--data", dir, seed); code != exitOK || !strings.Contains(out, "unchanged") {
 		t.Fatalf("second import: %d %s", code, out)
 	}
@@ -617,7 +631,9 @@ func TestImportAtProcessEndLeavesEverythingInTheFile(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	ctx := context.WithValue(context.Background(), processEndsKey{}, true)
-	if code := run(ctx, []string{"import", "minutes", seed, "--data", dir}, &out, &errb); code != exitOK {
+	// With --index, so that the import's last writes are its derived
+	// data (without it they are the minutes and their marks).
+	if code := run(ctx, []string{"import", "minutes", seed, "--index", "--data", dir}, &out, &errb); code != exitOK {
 		t.Fatalf("import: %d\n%s\n%s", code, out.String(), errb.String())
 	}
 	copyDir := t.TempDir()
@@ -673,8 +689,11 @@ func TestImportSeveralFiles(t *testing.T) {
 			t.Fatalf("export %v: %s", e, errs)
 		}
 	}
+	// One by one with --index (the derived data written by the import),
+	// at once without: the server's writing of it afterwards
+	// (buildDerived) gives the same.
 	for _, f := range []string{"45", "46", "al39", "47"} {
-		if code, out, errs := runCmd("import", "minutes", file(f), "--data", one); code != exitOK {
+		if code, out, errs := runCmd("import", "minutes", file(f), "--index", "--data", one); code != exitOK {
 			t.Fatalf("import of %s alone: %d %s %s", f, code, out, errs)
 		}
 	}
@@ -748,6 +767,10 @@ func TestImportSeveralFiles(t *testing.T) {
 		s.links = len(given)
 		return s
 	}
+	if b := read(batch); b.docs != 0 || b.meetings != 0 {
+		t.Errorf("the import without --index wrote derived data: %+v", b)
+	}
+	deriveNow(t, batch)
 	if a, b := read(one), read(batch); a != b || a.docs == 0 || a.papers == 0 || a.meetings != 3 || a.links != 4 {
 		t.Errorf("one by one %+v, at once %+v", a, b)
 	}
@@ -781,6 +804,7 @@ func TestImportSeveralFiles(t *testing.T) {
 		!strings.Contains(errs, "leer.txt: invalid input: Das Protokoll nennt keine Sitzungsnummer") {
 		t.Errorf("a refused file among good ones: %d %s %s", code, out, errs)
 	}
+	deriveNow(t, fresh)
 	if docs, _ := searchIndexState(t, fresh); docs == 0 {
 		t.Error("the stored file's session was not indexed")
 	}
@@ -806,4 +830,82 @@ func TestFileArgAfterDatabase(t *testing.T) {
 			t.Errorf("%v: %d %s %s", args[:2], code, out, errs)
 		}
 	}
+}
+
+// deriveNow writes the derived data imports into dir left to the server,
+// as `gremium serve` does (buildDerived), and fails unless nothing is
+// left waiting.
+func deriveNow(t *testing.T, dir string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if !buildDerived(ctx, st, slog.New(slog.DiscardHandler)) {
+		t.Fatal("buildDerived failed")
+	}
+	if oparl, search, err := st.DerivedWaiting(ctx); err != nil || oparl || search {
+		t.Fatalf("after buildDerived: OParl waiting %v, search waiting %v, %v", oparl, search, err)
+	}
+}
+
+// waitDerived waits until no derived data waits in dir (a server running
+// on it wrote it).
+func waitDerived(t *testing.T, dir string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oparl, search, err := st.DerivedWaiting(context.Background())
+		st.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !oparl && !search {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("derived data still waiting 30 s after the start (OParl %v, search %v)", oparl, search)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestServeWritesWhatAnImportLeft: an import next to the running server
+// leaves the new session's search documents and OParl objects to it, and
+// the server writes them within a few seconds (it looks at every change
+// of the data, which another process's commit makes within
+// store.PollInterval): the search finds the session's decisions and
+// OParl lists its meeting, without a restart.
+func TestServeWritesWhatAnImportLeft(t *testing.T) {
+	seed := seedMinutes(t)
+	dir := filepath.Join(t.TempDir(), "data")
+	serveWhile(t, dir, func(base string) {
+		waitRebuilt(t, dir)
+		if page := fetch(t, base+"/suche?q=Unternehmenskonto"); !strings.Contains(page, "Keine Treffer.") {
+			t.Fatal("found before the import")
+		}
+		began := time.Now()
+		if code, out, errs := runCmd("import", "minutes", seed, "--data", dir); code != exitOK {
+			t.Fatalf("import: %d %s %s", code, out, errs)
+		}
+		deadline := began.Add(30 * time.Second)
+		for {
+			page := fetch(t, base+"/suche?q=Unternehmenskonto")
+			meetings := fetch(t, base+"/oparl/v1/body/1/meeting")
+			if !strings.Contains(page, "Keine Treffer.") && strings.Contains(meetings, "47. Sitzung") {
+				t.Logf("found %s after the import began", time.Since(began).Round(time.Millisecond))
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("30 s after the import: found by the search %v, OParl meeting %v", !strings.Contains(page, "Keine Treffer."), strings.Contains(meetings, "47. Sitzung"))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 }

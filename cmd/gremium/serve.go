@@ -239,6 +239,9 @@ func serve(ctx context.Context, log *slog.Logger, o serveOptions, delivery *noti
 	// A marked search index (a fresh database, an upgrade that changed
 	// the terms) is rebuilt next to serving, not before it.
 	background.Go(func() { serveRebuild(ctx, st, log) })
+	// What an import left to the server (its OParl objects, its search
+	// documents) is built within a second of it.
+	background.Go(func() { serveDerived(ctx, st, log, store.PollInterval) })
 	fmt.Fprintf(stdout, "gremium %s serves http://%s/ (data: %s)\n", buildVersion(), ln.Addr(), data)
 	errc := make(chan error, 1)
 	go func() { errc <- httpSrv.Serve(ln) }()

@@ -109,6 +109,11 @@ func (s *Store) SaveMinutes(ctx context.Context, bodyID int64, se model.Session,
 			if err != nil {
 				return err
 			}
+			if slices.Contains(opts, SearchAfterCommit) {
+				if err := markSearchPending(ctx, tx, sessionID); err != nil {
+					return err
+				}
+			}
 		case err != nil:
 			return err
 		default:

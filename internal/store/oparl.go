@@ -1496,6 +1496,16 @@ const (
 	// change withdrew from the public, so the objects are built in the
 	// transaction as for every other write.
 	OParlAfterCommit WriteOption = iota + 1
+	// SearchAfterCommit leaves the search documents of a new session to be
+	// written after the commit: SaveMinutes marks the session in
+	// search_pending in its transaction, and search.IndexPending (run by
+	// `gremium serve` at its start and within a second of a change while
+	// it serves) writes them and removes the mark in one transaction.
+	// Until then the search finds nothing of the session and its page says
+	// that hits of the newest minutes may be missing. Honoured, as
+	// OParlAfterCommit, only for a session that is not stored yet: what
+	// the index does not have yet cannot show what a change withdrew.
+	SearchAfterCommit
 )
 
 // SyncOParl builds the OParl objects of rows changed outside the store's

@@ -35,6 +35,9 @@ type searchData struct {
 	// Rebuilding: the index is being rebuilt (its mark "needs rebuild" is
 	// set), so hits may be missing.
 	Rebuilding bool
+	// Pending: the documents of newly imported minutes are still being
+	// written (store.SearchAfterCommit); hits of them may be missing.
+	Pending bool
 	// Number is the decision the query names by its number
 	// (decisionNumberQuery), shown above the hits of the first page; nil
 	// if the query is no decision number or names none the reader may
@@ -175,10 +178,17 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if rebuilding {
+	// Sessions an import left to the server (store.SearchAfterCommit)
+	// are written within about a second (search.IndexPending).
+	_, pending, err := s.st.DerivedWaiting(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if rebuilding || pending {
 		// Not kept by the response cache, nor by anyone else: the same
 		// search finds more once the index is whole.
-		d.Rebuilding = true
+		d.Rebuilding, d.Pending = rebuilding, pending && !rebuilding
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	// The page (seite, from 1) is read as the register reads its own: a
