@@ -27,7 +27,7 @@ import (
 // (one transaction with its audit entries), linking, follow-up proposals;
 // the new session's search documents and OParl objects are left to
 // gremium serve, as the command does by default. The sub-benchmarks
-// "…/index" run it with --index, which writes them in the import's run
+// "…-index" run it with --index, which writes them in the import's run
 // too. It reports MB/s of the file, and MB per second of the command's
 // processor time (user + system), which other load of the machine
 // changes less. Sub-benchmark sqlite uses a data directory; postgres
@@ -52,10 +52,10 @@ func BenchmarkImportMinutes(b *testing.B) {
 	}
 	var runs []string
 	for _, engine := range engines {
-		runs = append(runs, engine, engine+"/index")
+		runs = append(runs, engine, engine+"-index")
 	}
 	for _, name := range runs {
-		engine, index := strings.CutSuffix(name, "/index")
+		engine, index := strings.CutSuffix(name, "-index")
 		b.Run(name, func(b *testing.B) {
 			var total, cpu time.Duration
 			for i := 0; b.Loop(); i++ {

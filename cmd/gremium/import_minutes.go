@@ -37,6 +37,35 @@ type importFile struct {
 	sessionID int64
 	outcome   minutes.Outcome
 	stored    minutes.Document // as written (minutes.Written), for its documents and proposals
+	// parsed are the follow-up proposals read from the parsed minutes
+	// while they are stored (minutes.ParsedProposals), used if the file
+	// is stored as a new session; set before early (below) is closed.
+	parsed []minutes.Proposal
+}
+
+// proposeWhileStoring reads the follow-up proposals of the parsed files
+// on another goroutine (another processor) while the files are stored,
+// and closes the channel it gives when it is done: for a new session
+// they are the proposals read after the store (minutes.ParsedProposals),
+// which the import then need not read from the stored minutes. If the
+// members cannot be read, no file gets any, and writeDerived reads them
+// from the store as for a changed session.
+func proposeWhileStoring(ctx context.Context, st *store.Store, files []*importFile) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		members, err := st.Members(ctx)
+		if err != nil {
+			return
+		}
+		for _, f := range files {
+			f.parsed = minutes.ParsedProposals(members, f.body, f.doc)
+			if f.parsed == nil {
+				f.parsed = []minutes.Proposal{}
+			}
+		}
+	}()
+	return done
 }
 
 // label names the file's session as the command's output does: "47.
@@ -146,6 +175,11 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	slices.SortStableFunc(files, func(a, b *importFile) int {
 		return cmp.Or(cmp.Compare(a.body.ID, b.body.ID), cmp.Compare(a.doc.Session.Number, b.doc.Session.Number))
 	})
+	var early <-chan struct{}
+	if !*index {
+		// The new sessions' proposals need not wait for the store.
+		early = proposeWhileStoring(ctx, st, files)
+	}
 	var stored []*importFile
 	for _, f := range files {
 		began := time.Now()
@@ -176,7 +210,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	if len(stored) == 0 {
 		return exitFail
 	}
-	code = writeDerived(ctx, st, council, stored, !*index, progress, stdout, stderr)
+	code = writeDerived(ctx, st, council, stored, early, progress, stdout, stderr)
 	if len(files) > 1 {
 		counts := map[minutes.Outcome]int{}
 		for _, f := range stored {
@@ -292,7 +326,9 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 // sessions are left to gremium serve (store.SearchAfterCommit,
 // store.OParlAfterCommit; search.IndexPending, store.SyncOParl): only
 // the documents of sessions the import changed are written here, since
-// the index must not keep what a change withdrew. One does the writes: the OParl objects the store steps
+// the index must not keep what a change withdrew. later is then the
+// channel proposeWhileStoring closes, and a new session's proposals are
+// those it read (importFile.parsed); later is nil with --index. One does the writes: the OParl objects the store steps
 // left marked (and any backlog an earlier import left by stopping after
 // its commit) and the sessions' search documents, in one transaction
 // (store.SyncOParlAndSearch: one writer, not two waiting for each other).
@@ -303,7 +339,13 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 // the other beside them rather than three ways on two processors, where
 // it took processor time from the writes. It prints each file's result
 // in the order of the sessions.
-func writeDerived(ctx context.Context, st *store.Store, council model.Body, files []*importFile, later bool, progress func(string, time.Time), stdout, stderr io.Writer) int {
+func writeDerived(ctx context.Context, st *store.Store, council model.Body, files []*importFile, early <-chan struct{}, progress func(string, time.Time), stdout, stderr io.Writer) int {
+	later := early != nil
+	if later {
+		<-early
+	}
+	// fromParse: a new session's proposals read while it was stored.
+	fromParse := func(f *importFile) bool { return later && f.outcome == minutes.Created && f.parsed != nil }
 	type searchDocs struct {
 		scopes []store.SearchScope
 		err    error
@@ -351,6 +393,9 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 		if d.err != nil {
 			break
 		}
+		if fromParse(f) {
+			continue // nothing of it to read: its documents are the server's
+		}
 		if f.stored, d.err = minutes.Written(ctx, st, f.sessionID, f.doc, f.outcome); d.err != nil || f.outcome == minutes.Unchanged {
 			continue
 		}
@@ -367,6 +412,10 @@ func writeDerived(ctx context.Context, st *store.Store, council model.Body, file
 		proposalsErr = d.err
 	} else {
 		for i, f := range files {
+			if fromParse(f) {
+				proposals[i] = f.parsed
+				continue
+			}
 			if proposals[i], proposalsErr = minutes.LoadedProposals(ctx, st, f.stored); proposalsErr != nil {
 				break
 			}

@@ -629,6 +629,21 @@ func LoadedProposals(ctx context.Context, st *store.Store, doc Document) ([]Prop
 	return out, nil
 }
 
+// ParsedProposals gives the proposals LoadedProposals gives for minutes
+// stored as a new session (Written of the outcome Created), from the
+// parsed document alone, so that the import can read them on another
+// processor while it stores the minutes: a new session has no follow-ups
+// and no handled proposals yet, and Written's document holds the parsed
+// rows under the stored items, whose labels and titles are the parsed
+// ones. What it cannot know are the ids (ItemID, DecisionID and SourceID
+// are 0): the import prints
+// the proposals, the confirmation page reads them from the store
+// (StoredProposals). body is the body the minutes are stored under.
+func ParsedProposals(members []model.Member, body model.Body, parsed Document) []Proposal {
+	doc := Document{Audience: model.Internal, Body: body, Session: parsed.Session, Sections: parsed.Sections}
+	return NewDeriver(members).Propose(doc)
+}
+
 // procedureFollowUps gives the follow-ups recorded for the decisions of
 // the written procedures doc lists (Deriver.ProcedureFollowUps): one
 // query per adopted decision, none for minutes that list none.
