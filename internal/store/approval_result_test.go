@@ -8,6 +8,28 @@ import (
 	"gremium/internal/model"
 )
 
+// approving48 is the scene of the approval tests: the IT-PLR with its
+// full membership (lawFixture), the minutes of its 47th session (TOP 01
+// "Dachmarke") a draft, and the 48th session running, whose TOP 00 has
+// the point "Bestätigung des Protokolls der 47. Sitzung" and at which
+// the members present are present (the quorum needs nine voters). It
+// gives the 47th session, TOP 00 of the 48th and the stamp of the 47th
+// minutes as shown, for ApproveMinutes.
+func approving48(t *testing.T, s *Store, present ...string) (s47, top00 int64, stamp MinutesStamp) {
+	t.Helper()
+	ctx := context.Background()
+	bodyID, s47 := lawFixture(t, s)
+	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke"}))
+	toDraftMinutes(t, s, s47)
+	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusRunning}))
+	top00 = must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1,
+		Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
+	if ok, reason, err := s.SaveAttendance(ctx, s48, attending(present...)); err != nil || !ok {
+		t.Fatalf("quorum: %v %v %s", ok, err, reason)
+	}
+	return s47, top00, must[MinutesStamp](t)(s.MinutesStamp(ctx, s47))
+}
+
 // TestApprovalRecordsItsResult: the approval of the minutes of the 47th
 // session in the 48th records how it was approved as a row of the 48th
 // session's minutes at the item that carries the approval (TOP 00), in
@@ -20,16 +42,7 @@ import (
 func TestApprovalRecordsItsResult(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, s47 := lawFixture(t, s)
-	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke"}))
-	toDraftMinutes(t, s, s47)
-	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusRunning}))
-	top00 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1,
-		Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
-	if ok, reason, err := s.SaveAttendance(ctx, s48, attending(voters[:9]...)); err != nil || !ok {
-		t.Fatalf("quorum: %v %v %s", ok, err, reason)
-	}
-	stamp := must[MinutesStamp](t)(s.MinutesStamp(ctx, s47))
+	s47, top00, stamp := approving48(t, s, voters[:9]...)
 
 	both := ApprovalResult{Abstaining: []string{"HE"}, Against: []string{"HE"}}
 	if err := s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(both)); model.ClassOf(err) != model.ErrInput || model.FieldOf(err) != "gegen" {
@@ -81,16 +94,7 @@ func TestApprovalRecordsItsResult(t *testing.T) {
 func TestApprovalResultNamesOnlyPresentMembers(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	bodyID, s47 := lawFixture(t, s)
-	must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s47, Number: "01", Title: "Dachmarke"}))
-	toDraftMinutes(t, s, s47)
-	s48 := must[int64](t)(s.CreateSession(ctx, model.Session{BodyID: bodyID, Number: 48, Date: model.NewDate(2025, 11, 20), Status: model.StatusRunning}))
-	top00 := must[int64](t)(s.CreateItem(ctx, model.AgendaItem{SessionID: s48, Number: "00", Title: "Begrüßung", Position: 1,
-		Points: []string{"Feststellung der Beschlussfähigkeit", "Bestätigung des Protokolls der 47. Sitzung"}}))
-	if ok, reason, err := s.SaveAttendance(ctx, s48, attending(voters[:9]...)); err != nil || !ok {
-		t.Fatalf("quorum: %v %v %s", ok, err, reason)
-	}
-	stamp := must[MinutesStamp](t)(s.MinutesStamp(ctx, s47))
+	s47, top00, stamp := approving48(t, s, voters[:9]...)
 	absentA, absentB := voters[9], voters[10]
 	res := ApprovalResult{Abstaining: []string{voters[0], absentA}, Against: []string{absentB}}
 	err := s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(res))
@@ -108,4 +112,35 @@ func TestApprovalResultNamesOnlyPresentMembers(t *testing.T) {
 	}
 	// Present members only: approved.
 	check(t, s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(ApprovalResult{Against: []string{voters[1]}})))
+}
+
+// TestApprovalResultNamesOnlyVotingMembers: a result that names a member
+// the body does not let vote — the DLT (advisory) against, the FITKO
+// (guest) abstaining, both present at TOP 00 — is refused by the store
+// itself, each at its field with the reason the forms showed ("„DLT“ ist
+// im Gremium IT-PLR nicht stimmberechtigt …"), an input error, and
+// nothing is approved. Before, only the web handler checked this (the
+// store checked presence alone): a caller of the store wrote an advisory
+// member into the minutes as voting against, and the rule of who may be
+// named stood in two layers.
+func TestApprovalResultNamesOnlyVotingMembers(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	s47, top00, stamp := approving48(t, s, append(voters[:9:9], "DLT", "FITKO")...)
+	res := ApprovalResult{Abstaining: []string{voters[0], "FITKO"}, Against: []string{"DLT"}}
+	err := s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(res))
+	refused := model.ErrorsOf(err)
+	if model.ClassOf(err) != model.ErrInput || len(refused) != 2 ||
+		model.FieldOf(refused[0]) != "enthaltung" || model.ReasonOf(refused[0]) != "„FITKO“ ist im Gremium IT-PLR nicht stimmberechtigt; bitte stimmberechtigte Mitglieder eintragen, durch Komma getrennt (z. B. HE, BY)." ||
+		model.FieldOf(refused[1]) != "gegen" || !strings.HasPrefix(model.ReasonOf(refused[1]), "„DLT“ ist im Gremium IT-PLR nicht stimmberechtigt") {
+		t.Fatalf("FITKO abstaining and DLT against: %v", err)
+	}
+	if got := must[model.Session](t)(s.Session(ctx, s47)); got.Status != model.StatusMinutesDraft {
+		t.Errorf("approved with members in the result who do not vote: %q", got.Status)
+	}
+	if rows := must[[]model.Remark](t)(s.Remarks(ctx, top00)); len(rows) != 0 {
+		t.Errorf("a refused result left rows: %+v", rows)
+	}
+	// Voting members only: approved.
+	check(t, s.ApproveMinutes(ctx, s47, 48, "Text", stamp, WithApprovalResult(ApprovalResult{Abstaining: []string{voters[0]}})))
 }

@@ -79,6 +79,9 @@ func (s *Store) SessionRecord(ctx context.Context, sessionID int64) (SessionReco
 // members abstaining and those against (none against: einstimmig, as
 // model.Result counts), and whether the draft was changed in the session
 // before it was approved (mit Änderungen; Changes says which, optional).
+// The members are abbreviations; each must be a voting member of the body
+// present at the approving item, which ApproveMinutes checks — the one
+// place of that rule, for the live page and the Verwaltung alike.
 type ApprovalResult struct {
 	Abstaining []string
 	Against    []string
@@ -151,11 +154,14 @@ func WithApprovalResult(r ApprovalResult) ApprovalOption {
 
 // recordApprovalResult writes, inside the approval's transaction tx, the
 // row of opts' result (if any) under the approving item itemID for the
-// minutes of approved: a free row (model.RemarkText), as the minutes
-// write a vote's result ("Der Beschluss wird einstimmig … beschlossen."),
-// so that every rendering of the minutes — page, PDF, text, JSON API,
-// the public version through its gate — gives it, and the secretariat
-// may correct it in the approving session's draft like any row.
+// minutes of approved, once the rules of who may be named in it hold
+// (each refusal at its field, so nothing is approved): a voting member of
+// the body, in one list only, present at the item. The row is a free one
+// (model.RemarkText), as the minutes write a vote's result ("Der
+// Beschluss wird einstimmig … beschlossen."), so that every rendering of
+// the minutes — page, PDF, text, JSON API, the public version through its
+// gate — gives it, and the secretariat may correct it in the approving
+// session's draft like any row.
 func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, approvingID, itemID int64, approved model.Session, opts []ApprovalOption) error {
 	var o approvalOptions
 	for _, f := range opts {
@@ -163,6 +169,31 @@ func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, approvingI
 	}
 	if o.result == nil {
 		return nil
+	}
+	fields := []struct {
+		field string
+		list  []string
+	}{{"enthaltung", o.result.Abstaining}, {"gegen", o.result.Against}}
+	// Only a member the body lets vote abstains or votes against: a name
+	// that is none (an advisory member, a guest, a typing error) is
+	// refused at its field, as typed, before any other reason. Before,
+	// the web handler checked this and the store only presence, so the
+	// rule stood in two layers and a caller of the store alone could
+	// write an advisory member into the minutes as voting against.
+	body, voters, err := bodyVoters(ctx, tx, approved.BodyID)
+	if err != nil {
+		return err
+	}
+	var notVoting []error
+	for _, f := range fields {
+		for _, m := range f.list {
+			if !isVoter(voters, m) {
+				notVoting = append(notVoting, model.AtField(f.field, model.InputError("„%s“ ist im Gremium %s nicht stimmberechtigt; bitte stimmberechtigte Mitglieder eintragen, durch Komma getrennt (z. B. HE, BY).", m, body.Abbrev)))
+			}
+		}
+	}
+	if len(notVoting) > 0 {
+		return errors.Join(notVoting...)
 	}
 	if err := o.result.check(); err != nil {
 		return err
@@ -175,10 +206,7 @@ func (s *Store) recordApprovalResult(ctx context.Context, tx *sql.Tx, approvingI
 		return err
 	}
 	var absent []error
-	for _, f := range []struct {
-		field string
-		list  []string
-	}{{"enthaltung", o.result.Abstaining}, {"gegen", o.result.Against}} {
+	for _, f := range fields {
 		for _, m := range f.list {
 			if !present[m] {
 				absent = append(absent, model.AtField(f.field, model.RuleError("%s ist laut Anwesenheitsliste beim Tagesordnungspunkt der Genehmigung nicht anwesend und kann sich weder enthalten noch dagegen stimmen; bitte die Anwesenheit prüfen.", m)))

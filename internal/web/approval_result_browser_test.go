@@ -15,9 +15,7 @@ import (
 // reads the debrief of the decision it presents.
 func TestApprovalResultAndPresenterDebriefInTheBrowser(t *testing.T) {
 	browserTest(t)
-	ts, st := cycleServer(t)
-	se := runSession48(t, ts, st)
-	presentExcept(t, st, se.ID)
+	ts, st, se, _ := approvalScene(t)
 	top := approvingItem(t, st, se.ID, 47)
 	b := newBrowser(t, ts.URL)
 	b.login("geschaeftsstelle")

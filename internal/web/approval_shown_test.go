@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -13,6 +14,45 @@ import (
 	"gremium/internal/model"
 	"gremium/internal/store"
 )
+
+// approvalScene is the scene of the tests of the approval of minutes,
+// on the live page (TOP 00) and the Verwaltung alike: the 48th session
+// running with the 47th session's minutes a draft to approve
+// (runSession48), every member present (presentExcept), and the
+// Geschäftsstelle's client, which approves.
+func approvalScene(t *testing.T) (ts *httptest.Server, st *store.Store, se model.Session, gs *http.Client) {
+	t.Helper()
+	ts, st = cycleServer(t)
+	se = runSession48(t, ts, st)
+	presentExcept(t, st, se.ID)
+	return ts, st, se, client(t, ts, "geschaeftsstelle")
+}
+
+// refuseAdvisoryAgainst sends form, the approval of the 47th session's
+// minutes (from the live page or the Verwaltung), with the result typed —
+// Hessen abstaining, "mit Änderungen": changes — and the DLT, an
+// advisory member, against, and checks what both pages answer: refused
+// at the field "gegen" as typed (400, the reason and the value there),
+// the 47th minutes still a draft. It gives the form with the result
+// typed, the DLT left out, which approves, and the page of the refusal.
+func refuseAdvisoryAgainst(t *testing.T, ts *httptest.Server, st *store.Store, se model.Session, gs *http.Client, form url.Values, changes string) (url.Values, string) {
+	t.Helper()
+	form.Set("ergebnis", "1")
+	form.Set("enthaltung", "Hessen")
+	form.Set("geaendert", "1")
+	form.Set("aenderungen", changes)
+	refused := cloneValues(form)
+	refused.Set("gegen", "DLT")
+	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", refused)
+	if code != http.StatusBadRequest || !strings.Contains(page, `<p class="field-error" id="genehmigen-47-gegen-fehler">„DLT“ ist im Gremium`) ||
+		!strings.Contains(page, `name="gegen" value="DLT"`) {
+		t.Errorf("an advisory member against: %d, not refused at the field as typed: %s", code, between(page, `id="genehmigen-47"`, "</form>"))
+	}
+	if s47, _ := st.SessionByNumber(context.Background(), se.BodyID, 47); s47.Status != model.StatusMinutesDraft {
+		t.Fatalf("refused, the 47th minutes are %q", s47.Status)
+	}
+	return form, page
+}
 
 // approvalForm gives the approval form of the minutes of session n as
 // the Verwaltung page at manage (a URL) shows it to c: the number, the
@@ -67,11 +107,8 @@ func firstContribution(t *testing.T, st *store.Store, id int64) model.Contributi
 // its stamp, and that form approves the edited text. A form without the
 // stamp approves nothing.
 func TestApprovalApprovesTheStateShown(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, se, gs := approvalScene(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	presentExcept(t, st, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
 	s47, _ := st.SessionByNumber(ctx, se.BodyID, 47)
 	manage := ts.URL + "/sitzungen/48/verwaltung"
 	shown := approvalForm(t, gs, manage, 47)
@@ -115,11 +152,8 @@ func TestApprovalApprovesTheStateShown(t *testing.T) {
 // is not blocked by them, and a comment made after the page was shown
 // refuses the approval, the page shown again marking it as new.
 func TestApprovalListsTheCommentsOnTheDraft(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, se, gs := approvalScene(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	presentExcept(t, st, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
 	s47, _ := st.SessionByNumber(ctx, se.BodyID, 47)
 	manage := ts.URL + "/sitzungen/48/verwaltung"
 	_, page := do(t, gs, "GET", manage, nil)

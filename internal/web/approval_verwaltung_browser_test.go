@@ -20,9 +20,7 @@ import (
 // with it chosen.
 func TestVerwaltungApprovalInTheBrowser(t *testing.T) {
 	browserTest(t)
-	ts, st := cycleServer(t)
-	se := runSession48(t, ts, st)
-	presentExcept(t, st, se.ID)
+	ts, st, se, _ := approvalScene(t)
 	b := newBrowser(t, ts.URL)
 	b.login("geschaeftsstelle")
 	for _, width := range []int64{320, 1280} {

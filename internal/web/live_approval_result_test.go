@@ -21,11 +21,8 @@ import (
 // its field, as typed, and nothing is approved. Before, the form asked
 // nothing and the minutes did not say how the minutes were approved.
 func TestLivePageRecordsHowTheMinutesWereApproved(t *testing.T) {
-	ts, st := cycleServer(t)
+	ts, st, se, gs := approvalScene(t)
 	ctx := context.Background()
-	se := runSession48(t, ts, st)
-	presentExcept(t, st, se.ID)
-	gs := client(t, ts, "geschaeftsstelle")
 	top := approvingItem(t, st, se.ID, 47)
 	at := fmt.Sprintf("%s/sitzungen/48/live?top=%d", ts.URL, top.ID)
 	_, page := do(t, gs, "GET", at, nil)
@@ -38,21 +35,7 @@ func TestLivePageRecordsHowTheMinutesWereApproved(t *testing.T) {
 	form := approvalFormOf(t, page, 47)
 	form.Set("zurueck", "live")
 	form.Set("top", fmt.Sprint(top.ID))
-	form.Set("ergebnis", "1")
-	form.Set("enthaltung", "Hessen")
-	form.Set("geaendert", "1")
-	form.Set("aenderungen", "Protokollnotiz Hamburg zu TOP 08 ergänzt")
-
-	refused := cloneValues(form)
-	refused.Set("gegen", "DLT")
-	code, page := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", refused)
-	if code != http.StatusBadRequest || !strings.Contains(page, `<p class="field-error" id="genehmigen-47-gegen-fehler">„DLT“ ist im Gremium`) ||
-		!strings.Contains(page, `name="gegen" value="DLT"`) {
-		t.Errorf("an advisory member against: %d, not refused at the field as typed: %s", code, between(page, `id="genehmigen-47"`, "</form>"))
-	}
-	if s47, _ := st.SessionByNumber(ctx, se.BodyID, 47); s47.Status != model.StatusMinutesDraft {
-		t.Fatalf("refused, the 47th minutes are %q", s47.Status)
-	}
+	form, _ = refuseAdvisoryAgainst(t, ts, st, se, gs, form, "Protokollnotiz Hamburg zu TOP 08 ergänzt")
 
 	if code, _ := do(t, gs, "POST", ts.URL+"/sitzungen/48/genehmigen", form); code != http.StatusSeeOther {
 		t.Fatalf("approved from the live page: %d", code)

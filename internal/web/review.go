@@ -87,6 +87,23 @@ func (m minutesToApprove) LastComment() int64 {
 	return m.Comments[len(m.Comments)-1].ID
 }
 
+// ResultFields gives the fields of how these minutes were approved (the
+// partial "approval-result-fields", approval_fields.html) in their
+// approval form, with what the page's refused form typed and its reasons
+// at them when that form is this one: the live page's TOP 00 (its Entry)
+// and the Verwaltung (its Approval) show the same fields.
+func (m minutesToApprove) ResultFields(refused refusedForm) approvalResultFields {
+	return approvalResultFields{FormID: approvalEntry(m.Number), Refused: refused}
+}
+
+// approvalResultFields are the fields of an approval's result in the
+// approval form FormID ("genehmigen-47"), which names their ids, and the
+// page's refused form, if any (refusedForm.At, Typed).
+type approvalResultFields struct {
+	FormID  string
+	Refused refusedForm
+}
+
 // minutesToApprove gives the draft minutes of the body's sessions before
 // session number, each with its stamp and comments. The stamp is read
 // before the comments: a comment made in between is listed but not in
@@ -195,7 +212,7 @@ func (s *Server) approveMinutes(w http.ResponseWriter, r *http.Request) {
 		// The forms of the live page (TOP 00) and of the Verwaltung
 		// record how it was approved, as a row under the approving item.
 		var result store.ApprovalResult
-		if result, err = s.approvalResultOfForm(r, se); err == nil {
+		if result, err = s.approvalResultOfForm(r); err == nil {
 			opts = append(opts, store.WithApprovalResult(result))
 		}
 	}
@@ -256,35 +273,28 @@ func (s *Server) minutesVersion(w http.ResponseWriter, r *http.Request) {
 	s.notFound(w, r, "Diese Fassung gibt es nicht.")
 }
 
-// approvalResultOfForm reads how the running session se approved earlier
+// approvalResultOfForm reads how the running session approved earlier
 // minutes, from the approval's form on the live page (TOP 00) or the
-// Verwaltung page (the same fields; before, the Verwaltung's asked
-// nothing, and minutes approved there said only "wurde genehmigt"): the
-// members abstaining ("enthaltung") and against ("gegen"), by
-// abbreviation or name as the forms read members (memberList), each a
-// voter of se's body — one that is not is refused at its field, naming
-// it — and "mit Änderungen" ("geaendert", with "aenderungen" saying
-// which, confidential marks allowed). The store checks the rest
-// (store.ApprovalResult).
-func (s *Server) approvalResultOfForm(r *http.Request, se model.Session) (store.ApprovalResult, error) {
+// Verwaltung page (the same fields, approval_fields.html; before, the
+// Verwaltung's asked nothing, and minutes approved there said only
+// "wurde genehmigt"): the members abstaining ("enthaltung") and against
+// ("gegen"), by abbreviation or name as the forms read members
+// (memberList), and "mit Änderungen" ("geaendert", with "aenderungen"
+// saying which, confidential marks allowed). Who may be named — a voting
+// member of the body, present at the approving item — is the store's
+// rule (store.ApprovalResult), refused there at the field; before, the
+// handler checked the vote and the store the presence.
+func (s *Server) approvalResultOfForm(r *http.Request) (store.ApprovalResult, error) {
 	ctx := r.Context()
-	voting, err := s.votingOf(ctx, se.BodyID, false)
+	res := store.ApprovalResult{
+		Abstaining: s.memberList(ctx, r.PostFormValue("enthaltung")),
+		Against:    s.memberList(ctx, r.PostFormValue("gegen")),
+		Changed:    r.PostFormValue("geaendert") == "1",
+	}
+	changes, err := model.ConfidentialMarks(r.PostFormValue("aenderungen"))
 	if err != nil {
-		return store.ApprovalResult{}, err
+		return res, model.AtField("aenderungen", err)
 	}
-	var refused problems
-	members := func(field string) []string {
-		list := s.memberList(ctx, r.PostFormValue(field))
-		for _, m := range list {
-			if !voting.Votes(m) {
-				refused.add(model.AtField(field, model.InputError("„%s“ ist im Gremium %s nicht stimmberechtigt; bitte stimmberechtigte Mitglieder eintragen, durch Komma getrennt (z. B. HE, BY).", m, voting.Body)))
-			}
-		}
-		return list
-	}
-	res := store.ApprovalResult{Abstaining: members("enthaltung"), Against: members("gegen"), Changed: r.PostFormValue("geaendert") == "1"}
-	if res.Changes, err = model.ConfidentialMarks(r.PostFormValue("aenderungen")); err != nil {
-		refused.add(model.AtField("aenderungen", err))
-	}
-	return res, refused.err()
+	res.Changes = changes
+	return res, nil
 }

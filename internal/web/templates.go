@@ -11,7 +11,7 @@ import (
 // sharedTemplates are the files parsed with every page: the layout and
 // the partials, the common ones and those of one concern (its own file,
 // e.g. note_submissions_partials.html).
-var sharedTemplates = []string{"templates/layout.html", "templates/partials.html", "templates/note_submissions_partials.html"}
+var sharedTemplates = []string{"templates/layout.html", "templates/partials.html", "templates/note_submissions_partials.html", "templates/approval_fields.html"}
 
 // isSharedTemplate reports whether the file (its base name) is one of
 // sharedTemplates, parsed with every page and no page itself.
