@@ -152,9 +152,9 @@ func TestUnknownReportingMemberIsRefused(t *testing.T) {
 // TestEverySpellingOfADecisionNumber: /beschluesse/2025/026 led to
 // B-2025/26-IT, but /beschluesse/B-2025/026-IT was not found, and
 // /beschluesse/B-2025/1-IT said "keine Nummer eines Beschlusses" where
-// /beschluesse/2025/1 said "nicht erfasst". Every spelling of a
-// well-formed number of the council leads (301) to its one address, and
-// one that is not recorded says so.
+// /beschluesse/2025/1 said "nicht erfasst" ("nicht verzeichnet" now).
+// Every spelling of a well-formed number of the council leads (301) to
+// its one address, and one that is not recorded says so.
 func TestEverySpellingOfADecisionNumber(t *testing.T) {
 	ts, _, _ := demoAccountsServer(t)
 	for _, path := range []string{"/beschluesse/2025/026", "/beschluesse/B-2025/026-IT", "/beschluesse/b-2025/026-it", "/beschluesse/B-2025/0026-IT", "/beschluesse/Beschluss%202025/26"} {
@@ -165,7 +165,7 @@ func TestEverySpellingOfADecisionNumber(t *testing.T) {
 	}
 	for _, path := range []string{"/beschluesse/2025/1", "/beschluesse/B-2025/1-IT", "/beschluesse/B-2025/01-IT", "/beschluesse/B-2025/001-IT"} {
 		res, body := get(t, ts, path)
-		if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Der Beschluss B-2025/01-IT ist in gremium nicht erfasst.") {
+		if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Ein Beschluss mit der Nummer B-2025/01-IT ist im Beschlussregister nicht verzeichnet.") {
 			t.Errorf("%s: %d, want 404 saying B-2025/01-IT is not recorded:\n%s", path, res.StatusCode, between(body, "<main", "</main>"))
 		}
 	}

@@ -49,7 +49,7 @@ func TestPublicListsFitAPhone(t *testing.T) {
 	b := publicPhone(t)
 	// A FachMK's spokesperson history scrolled sideways too (its own box,
 	// reached by tabindex): a card per spokesperson now.
-	for _, c := range []struct{ path, label string }{{"/beschluesse", "Datum"}, {"/sitzungen?jahr=2025", "Protokoll Stand"}, {"/fachmk/FMK", "Vergeben durch"}} {
+	for _, c := range []struct{ path, label string }{{"/beschluesse", "Datum"}, {"/sitzungen?jahr=2025", "Stand des Protokolls"}, {"/fachmk/FMK", "Vergeben durch"}} {
 		b.page(c.path)
 		var wide string
 		b.run("table widths of "+c.path, chromedp.Evaluate(`Array.from(document.querySelectorAll("main table")).filter(t => t.scrollWidth > t.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth).map(t => t.caption ? t.caption.textContent : "?").join("; ")`, &wide))

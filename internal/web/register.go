@@ -465,7 +465,9 @@ func (s *Server) decisionPage(w http.ResponseWriter, r *http.Request) {
 		case !errors.Is(err, store.ErrNotFound):
 			s.serverError(w, r, err)
 		case decisionRefFits(council.DecisionPattern, ref):
-			s.notFound(w, r, "Der Beschluss "+model.FormatDecisionNumber(council.DecisionPattern, n)+" ist in gremium nicht erfasst.")
+			// The public is not told the product's name ("in gremium"),
+			// nor whether an unpublished decision of the number exists.
+			s.notFound(w, r, "Ein Beschluss mit der Nummer "+model.FormatDecisionNumber(council.DecisionPattern, n)+" ist im Beschlussregister nicht verzeichnet.")
 		default:
 			s.otherBodysDecision(w, r, council, a, ref, model.Decision{})
 		}

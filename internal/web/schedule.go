@@ -435,6 +435,9 @@ type sessionCalendarData struct {
 	Months     []calendarMonth
 	Members    map[string]model.Member
 	CanManage  bool
+	// Refused is why the year in the address was not used
+	// (yearOfAddress).
+	Refused string
 }
 
 // germanMonths are the month names of the calendar.
@@ -464,13 +467,14 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 	if year == 0 {
 		year = s.today().Year
 	}
-	if q := r.URL.Query().Get("jahr"); q != "" {
-		// One reading of ?jahr= for every page (model.ParseYear): this
-		// page said "Bitte ein Jahr angeben" for ?jahr=99999.
-		if year, err = model.ParseYear(q); err != nil {
-			s.badRequest(w, r, model.ReasonOf(err))
-			return
-		}
+	// One reading of ?jahr= for the list and the calendar
+	// (yearOfAddress): this page said "Bitte ein Jahr angeben" for
+	// ?jahr=99999, and then answered a year it could not read with a
+	// bare error page, where the list shows its year with the reason.
+	status := http.StatusOK
+	year, refused := yearOfAddress(r, year)
+	if refused != "" {
+		status = http.StatusBadRequest
 	}
 	// The year's sessions (one range of the date index) and the
 	// neighbouring years from the years kept per data version.
@@ -484,7 +488,7 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	d := sessionCalendarData{Council: council, Year: year, Members: members, CanManage: auth.Can(s.user(r), auth.ManageSessions, "")}
+	d := sessionCalendarData{Council: council, Year: year, Members: members, CanManage: auth.Can(s.user(r), auth.ManageSessions, ""), Refused: refused}
 	for _, y := range years { // newest first
 		switch {
 		case y > year:
@@ -503,7 +507,7 @@ func (s *Server) sessionCalendarPage(w http.ResponseWriter, r *http.Request) {
 			d.Months = append(d.Months, calendarMonth{Label: fmt.Sprintf("%s %d", germanMonths[m-1], year), Sessions: list})
 		}
 	}
-	s.render(w, r, http.StatusOK, "session_calendar.html", view{Title: fmt.Sprintf("Sitzungskalender %d", year), Active: "sitzungen", Data: d})
+	s.render(w, r, status, "session_calendar.html", view{Title: fmt.Sprintf("Sitzungskalender %d", year), Active: "sitzungen", Data: d})
 }
 
 // councilSessionYears gives the years with sessions of the council, newest

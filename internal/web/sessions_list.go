@@ -54,12 +54,8 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 	// year's list with the reason and the years to choose from, status
 	// 400 (not an error page without a way on).
 	status := http.StatusOK
-	if y := r.URL.Query().Get("jahr"); y != "" {
-		if year, err := model.ParseYear(y); err != nil {
-			d.Refused, status = model.ReasonOf(err), http.StatusBadRequest
-		} else {
-			d.Year = year
-		}
+	if d.Year, d.Refused = yearOfAddress(r, d.Year); d.Refused != "" {
+		status = http.StatusBadRequest
 	}
 	before := 0
 	if v := r.URL.Query().Get("vor"); v != "" && d.Refused == "" {
@@ -75,7 +71,7 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	// "Protokoll Stand" of the reader's version: the public one moves
+	// "Stand des Protokolls" of the reader's version: the public one moves
 	// only with a change the public sees (model.Audience.Session).
 	for i := range d.Sessions {
 		d.Sessions[i] = s.audienceOf(r).Session(d.Sessions[i])
@@ -89,6 +85,24 @@ func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, status, "sessions.html", view{Title: "Sitzungen " + strconv.Itoa(d.Year), Active: "sitzungen", Data: d})
+}
+
+// yearOfAddress reads the year of a page that shows one year of sessions
+// (the list, the calendar) from ?jahr= (model.ParseYear): the year asked
+// for, or shown (the page's default) without one. A year that cannot be
+// read gives shown and the reason (model.ReasonOf), which the page states
+// above the year it shows, with status 400: the page stays usable (the
+// calendar answered with a bare error page before).
+func yearOfAddress(r *http.Request, shown int) (year int, refused string) {
+	q := r.URL.Query().Get("jahr")
+	if q == "" {
+		return shown, ""
+	}
+	year, err := model.ParseYear(q)
+	if err != nil {
+		return shown, model.ReasonOf(err)
+	}
+	return year, ""
 }
 
 // defaultSessionYear is the year /sitzungen and /sitzungen/kalender show

@@ -190,7 +190,7 @@ func TestDecisionPages(t *testing.T) {
 		t.Errorf("short reference: %d → %q", res.StatusCode, res.Header.Get("Location"))
 	}
 	res, body = get(t, ts, "/beschluesse/B-2022/42-IT")
-	if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "B-2022/42-IT ist in gremium nicht erfasst") {
+	if res.StatusCode != http.StatusNotFound || !strings.Contains(body, "Ein Beschluss mit der Nummer B-2022/42-IT ist im Beschlussregister nicht verzeichnet.") || strings.Contains(body, "in gremium") {
 		t.Errorf("unknown decision: %d", res.StatusCode)
 	}
 	res, _ = get(t, ts, "/beschluesse/quatsch")
