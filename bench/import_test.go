@@ -15,7 +15,6 @@ import (
 	"gremium/internal/itplr"
 	"gremium/internal/minutes"
 	"gremium/internal/minutes/minutestest"
-	"gremium/internal/search"
 	"gremium/internal/store"
 	"gremium/internal/store/storetest"
 )
@@ -116,9 +115,11 @@ func lastLines(s string, n int) string {
 }
 
 // BenchmarkImportInProcess is BenchmarkImportMinutes without the process:
-// the same steps in this process (parse, store, search index, linking
-// recommendations, reading the follow-up proposals; the OParl objects and
-// the search documents in one transaction), for profiling (-cpuprofile).
+// the same steps in this process, as the command takes them by default
+// (parse, store with the new session's search documents and OParl
+// objects left to the server, the follow-up proposals from the parsed
+// minutes, linking recommendations), one after the other, for profiling
+// (-cpuprofile).
 func BenchmarkImportInProcess(b *testing.B) {
 	var text bytes.Buffer
 	if err := minutes.Export(&text, minutestest.Synthetic(60, envInt("GREMIUM_BENCH_IMPORT_ITEMS", 900), 2030)); err != nil {
@@ -148,27 +149,16 @@ func BenchmarkImportInProcess(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		id, outcome, err := minutes.Save(ctx, st, council.ID, doc, store.OParlAfterCommit)
+		members, err := st.Members(ctx)
 		if err != nil {
 			b.Fatal(err)
 		}
-		// The command builds the documents while the OParl objects are
-		// built; here one after the other, for the profile.
-		stored, err := minutes.Written(ctx, st, id, doc, outcome)
+		minutes.ParsedProposals(members, council, doc)
+		id, _, err := minutes.Save(ctx, st, council.ID, doc, store.OParlAfterCommit, store.SearchAfterCommit)
 		if err != nil {
-			b.Fatal(err)
-		}
-		sc, err := search.LoadedDocs(stored)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.SyncOParlAndSearch(ctx, func() ([]store.SearchScope, error) { return []store.SearchScope{sc}, nil }); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := minutes.LinkRecommendations(ctx, st, id, doc); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := minutes.LoadedProposals(ctx, st, stored); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

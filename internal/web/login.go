@@ -196,7 +196,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		b, err := s.st.BodyByAbbrev(r.Context(), id.Conference)
 		if err != nil || b.Kind != model.BodyFachMK {
 			s.recordOIDCFailure(r, id.Username, "unbekannte FachMK")
-			s.oidcRefused(w, r, http.StatusForbidden, fmt.Sprintf("Die Fachministerkonferenz „%s“ aus Ihrem Konto beim Identitätsdienst ist in gremium nicht bekannt.", id.Conference))
+			s.oidcRefused(w, r, http.StatusForbidden, fmt.Sprintf("Die Fachministerkonferenz „%s“ aus Ihrem Konto beim Identitätsdienst ist hier nicht bekannt.", id.Conference))
 			return
 		}
 		u.ConferenceID = b.ID
@@ -209,7 +209,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, store.ErrDuplicate):
 			err = model.ConflictError("Ein anderes Konto heißt schon „%s“. Bitte wenden Sie sich an die Geschäftsstelle.", u.Username)
 		case errors.Is(err, store.ErrNotFound):
-			err = model.InputError("Das Mitglied „%s“ aus Ihrem Konto beim Identitätsdienst ist in gremium nicht bekannt.", u.MemberAbbrev)
+			err = model.InputError("Das Mitglied „%s“ aus Ihrem Konto beim Identitätsdienst ist hier nicht bekannt.", u.MemberAbbrev)
 		}
 		if model.ClassOf(err) != model.ErrInternal {
 			s.recordOIDCFailure(r, id.Username, model.ReasonOf(err))

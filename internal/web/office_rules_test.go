@@ -126,7 +126,8 @@ func TestCrossOriginAPIRefusalIsJSON(t *testing.T) {
 		t.Errorf("API: %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), body)
 	}
 	res, body = post("/sitzungen", "application/x-www-form-urlencoded", "nummer=77")
-	if res.StatusCode != http.StatusForbidden || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(body, "Anfrage abgelehnt") {
-		t.Errorf("page: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	if res.StatusCode != http.StatusForbidden || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(body, "Anfrage abgelehnt") ||
+		!strings.Contains(body, "Diese Anfrage kam nicht von dieser Website") {
+		t.Errorf("page: %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), between(body, "<main", "</main>"))
 	}
 }

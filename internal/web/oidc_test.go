@@ -358,8 +358,8 @@ func TestOIDCLoginRefusals(t *testing.T) {
 		{"for another client", member, "aud", "ungültig"},
 		{"no role", map[string]any{"preferred_username": "k.test"}, "", "keine gremium-Rolle"},
 		{"two roles", map[string]any{"preferred_username": "k.test", "gremium_role": []any{"mitglied", "geschaeftsstelle"}, "gremium_member": "HE"}, "", "mehrere gremium-Rollen"},
-		{"unknown member", map[string]any{"preferred_username": "k.test", "gremium_role": "mitglied", "gremium_member": "XX"}, "", "nicht bekannt"},
-		{"unknown FachMK", map[string]any{"preferred_username": "k.test", "gremium_role": "fachmk", "gremium_fachmk": "XMK"}, "", "nicht bekannt"},
+		{"unknown member", map[string]any{"preferred_username": "k.test", "gremium_role": "mitglied", "gremium_member": "XX"}, "", "„XX“ aus Ihrem Konto beim Identitätsdienst ist hier nicht bekannt."},
+		{"unknown FachMK", map[string]any{"preferred_username": "k.test", "gremium_role": "fachmk", "gremium_fachmk": "XMK"}, "", "„XMK“ aus Ihrem Konto beim Identitätsdienst ist hier nicht bekannt."},
 		{"name of a local account", map[string]any{"preferred_username": "hessen", "gremium_role": "mitglied", "gremium_member": "HE"}, "", "heißt schon"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

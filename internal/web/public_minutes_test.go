@@ -90,7 +90,7 @@ func TestPublicMinutesOnlyWhenTheyExist(t *testing.T) {
 			t.Errorf("session %d: downloads %q, draft %v, want %v", nr, links, got, draft)
 		}
 		_, minutesPage := do(t, public, "GET", fmt.Sprintf("%s/sitzungen/%d/protokoll", ts.URL, nr), nil)
-		if links := between(minutesPage, `<p class="downloads no-print">`, "</p>"); strings.Contains(links, ">Text<") || !strings.Contains(links, "Textfassung") || strings.Contains(links, "gremium import") {
+		if links := between(minutesPage, `<p class="downloads no-print">`, "</p>"); strings.Contains(links, ">Text<") || !strings.Contains(links, "Textfassung") || !strings.Contains(links, "(maschinenlesbar, mit Formatierungsangaben)") || strings.Contains(links, "gremium import") {
 			t.Errorf("minutes %d: downloads %q", nr, links)
 		}
 		for ext, want := range map[string]string{"pdf": fmt.Sprintf("protokoll-%d.pdf", nr), "txt": fmt.Sprintf("protokoll-%d.txt", nr)} {

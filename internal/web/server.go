@@ -145,7 +145,7 @@ func (s *Server) Handler() http.Handler {
 			return
 		}
 		s.render(w, r, http.StatusForbidden, "error.html", view{Title: "Anfrage abgelehnt",
-			Data: "Diese Anfrage kam nicht von gremium selbst und wurde aus Sicherheitsgründen abgelehnt."})
+			Data: "Diese Anfrage kam nicht von dieser Website und wurde aus Sicherheitsgründen abgelehnt."})
 	}))
 	pages := s.storedPages(mux)
 	cached := httpcache.Handler(pages, httpcache.Options{
