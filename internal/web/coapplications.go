@@ -4,8 +4,10 @@ package web
 // another member registered naming it as applicant, and reads them first.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -32,7 +34,8 @@ type coApplicantData struct {
 	// (model.AgendaItem.CoApplicantChange).
 	Change string
 	// Applicants names the draft's applicants, each co-applicant with
-	// where its confirmation stands (model.ApplicantsLabel).
+	// where its confirmation stands, in the order the registering office
+	// reads them (proposalApplicants).
 	Applicants string
 	Members    map[string]model.Member
 	// Own is the reader's co-application (ID 0: named by the secretariat,
@@ -100,7 +103,10 @@ func (s *Server) renderCoApplicant(w http.ResponseWriter, r *http.Request, statu
 		s.serverError(w, r, err)
 		return
 	}
-	d.Applicants = model.ApplicantsLabel(draft.Applicants, co)
+	if d.Applicants, _, err = s.proposalApplicants(ctx, it, draft, co); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if i := slices.IndexFunc(co, func(c model.CoApplication) bool { return c.Member == u.MemberAbbrev }); i >= 0 {
 		d.Own = co[i]
 	}
@@ -262,24 +268,41 @@ func (s *Server) itemShortfall(ctx context.Context, itemID int64) (model.Shortfa
 // application-short box stands — the registration's page, "Mein
 // Bereich", the AL-Runde's — the registering member's office reads what
 // it can do in the registration's state; the secretariat reads the
-// shortfall in its own words. Its registration and session are read only
-// for a member office and a shortfall.
+// shortfall in its own words. It names the applicants in the order of
+// applicantOrder, as "Antrag von" does (proposalApplicants). Its
+// registration and session are read only for a shortfall.
 func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision, co []model.CoApplication) (model.Shortfall, error) {
 	if draft.ID == 0 || draft.Status != model.DecisionDraft {
 		return model.Shortfall{}, nil
 	}
-	kinds, err := s.st.MemberKinds(ctx)
+	members, err := s.memberMap(ctx)
 	if err != nil {
 		return model.Shortfall{}, err
 	}
-	short := model.ApplicationShortfall(draft, co, kinds)
-	u, _ := ctx.Value(userKey{}).(*model.User)
-	if short.Reason == "" || draft.ItemID == 0 || u == nil || u.Role != model.RoleMember {
-		return short, nil
+	if model.ApplicationShortfall(draft, co, memberKinds(members)).Reason == "" {
+		return model.Shortfall{}, nil
 	}
-	it, err := s.st.Item(ctx, draft.ItemID)
-	if err != nil {
-		return short, err
+	var it model.AgendaItem
+	if draft.ItemID != 0 {
+		if it, err = s.st.Item(ctx, draft.ItemID); err != nil {
+			return model.Shortfall{}, err
+		}
+	}
+	return s.orderedShortfall(ctx, it, draft, co, members)
+}
+
+// orderedShortfall is applicationShortfall for the proposal draft of the
+// registration it (zero for a proposal without one), its applicants put
+// in applicantOrder.
+func (s *Server) orderedShortfall(ctx context.Context, it model.AgendaItem, draft model.Decision, co []model.CoApplication, members map[string]model.Member) (model.Shortfall, error) {
+	if draft.ID == 0 || draft.Status != model.DecisionDraft {
+		return model.Shortfall{}, nil
+	}
+	draft.Applicants, co = applicantOrder(draft.Applicants, co, it.RegisteredBy, members)
+	short := model.ApplicationShortfall(draft, co, memberKinds(members))
+	u, _ := ctx.Value(userKey{}).(*model.User)
+	if short.Reason == "" || it.ID == 0 || u == nil || u.Role != model.RoleMember {
+		return short, nil
 	}
 	se, err := s.st.Session(ctx, it.SessionID)
 	if err != nil {
@@ -287,4 +310,62 @@ func (s *Server) applicationShortfall(ctx context.Context, draft model.Decision,
 	}
 	short.Remedy = it.ApplicationRemedy(se, s.today(), u)
 	return short, nil
+}
+
+// proposalApplicants gives the applicants of the proposal draft of the
+// registration it, with its co-applications co, as the registration's
+// pages name them: label for "Antrag von", each co-applicant with where
+// its confirmation stands (model.ApplicantsLabel), and short, the box of
+// a shortfall (applicationShortfall). Both from one order,
+// applicantOrder. Before, "Antrag von" followed the order typed last and
+// the box the order the co-applications were made: the same applicants
+// stood in two orders one above the other.
+func (s *Server) proposalApplicants(ctx context.Context, it model.AgendaItem, draft model.Decision, co []model.CoApplication) (label string, short model.Shortfall, err error) {
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		return "", short, err
+	}
+	applicants, ordered := applicantOrder(draft.Applicants, co, it.RegisteredBy, members)
+	if short, err = s.orderedShortfall(ctx, it, draft, co, members); err != nil {
+		return "", short, err
+	}
+	return model.ApplicantsLabel(applicants, ordered), short, nil
+}
+
+// applicantOrder puts the applicants of a proposal, and its
+// co-applications co, in the order every page names them: the
+// registering member first (when it applies), then the others in the
+// order of the members list (model.Member.Position: the Bund, then the
+// Länder as the IT-Planungsrat lists them, then the advisory members),
+// a name that is no member last, as given. Not the order typed: the same
+// applicants typed in another order, or a co-applicant added by a later
+// change, read the same; and not the order the co-applications were
+// made, which a change of the form does not change. The stored lists
+// stay as they are.
+func applicantOrder(applicants []string, co []model.CoApplication, registeredBy string, members map[string]model.Member) ([]string, []model.CoApplication) {
+	rank := func(a string) int {
+		if a == registeredBy {
+			return -1
+		}
+		if m, ok := members[a]; ok {
+			return m.Position
+		}
+		return math.MaxInt
+	}
+	byRank := func(a, b string) int { return cmp.Compare(rank(a), rank(b)) }
+	applicants = slices.Clone(applicants)
+	slices.SortStableFunc(applicants, byRank)
+	co = slices.Clone(co)
+	slices.SortStableFunc(co, func(a, b model.CoApplication) int { return byRank(a.Member, b.Member) })
+	return applicants, co
+}
+
+// memberKinds gives each member's kind by its abbreviation, as
+// store.MemberKinds does, from the members by abbreviation.
+func memberKinds(members map[string]model.Member) map[string]model.MemberKind {
+	kinds := make(map[string]model.MemberKind, len(members))
+	for a, m := range members {
+		kinds[a] = m.Kind
+	}
+	return kinds
 }

@@ -39,6 +39,41 @@ type respondentSlot struct {
 	// because another account (or window) saved meanwhile, shown beside
 	// what was sent; nil else.
 	Saved map[int64]model.EvaluationAnswer
+	// State says where the saved questionnaire stands ("" when nothing
+	// is saved yet; questionnaireState).
+	State string
+}
+
+// questionnaireState says where a saved questionnaire of the round that
+// asks the questions ids stands, by the answers saved, counted as the
+// notice after a save counts them (answersSavedNotice): "Gespeichert sind
+// Antworten auf 2 von 5 Fragen; noch unbeantwortet: Frage 2, 4 und 5."
+// (numbered as the page numbers them), or that all are answered; "" when
+// none is. Before, the page said it only in the notice right after the
+// save: coming back from "Mein Bereich" ("noch 3 von 5 Fragen
+// unbeantwortet"), one searched the form for the questions left open.
+func questionnaireState(ids []int64, saved map[int64]model.EvaluationAnswer) string {
+	var open []string
+	for i, id := range ids {
+		if _, ok := saved[id]; !ok {
+			open = append(open, strconv.Itoa(i+1))
+		}
+	}
+	answered := len(ids) - len(open)
+	switch {
+	case answered == 0:
+		return ""
+	case len(open) == 0 && answered == 1:
+		return "Die Frage ist beantwortet; bis die Geschäftsstelle die Runde abschließt, können Sie die Antwort ändern."
+	case len(open) == 0:
+		return fmt.Sprintf("Alle %d Fragen sind beantwortet; bis die Geschäftsstelle die Runde abschließt, können Sie die Antworten ändern.", answered)
+	}
+	question := "Frage"
+	if len(open) > 1 {
+		question = "Fragen"
+	}
+	return fmt.Sprintf("Gespeichert sind Antworten auf %d von %d Fragen; noch unbeantwortet: %s %s. Sie können sie bis zum Abschluss der Runde ergänzen.",
+		answered, len(ids), question, model.JoinMembers(open))
 }
 
 // unsavedAnswers are the answers sent for a questionnaire the page no
@@ -252,6 +287,7 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 				}
 			}
 			sl.Stand = model.QuestionnaireStand(saved)
+			sl.State = questionnaireState(d.Open.QuestionIDs, sl.Answers)
 			if refused != nil && refused.Year == d.Open.Year && refused.Slot.Respondent == sl.Respondent && refused.Slot.Conference.ID == sl.Conference.ID {
 				if stale(refused.Slot.Problems) {
 					sl.Saved = sl.Answers
@@ -267,20 +303,18 @@ func (s *Server) renderEvaluation(w http.ResponseWriter, r *http.Request, status
 		}
 	}
 	d.Unsaved = refused
-	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: evaluationNav(u), Data: d})
+	s.render(w, r, status, "evaluation.html", view{Title: "Evaluation der Zusammenarbeit", Active: evaluationNav, Data: d})
 }
 
-// evaluationNav gives the item of the navigation the evaluation's pages
-// belong to for u: "Mein Bereich" for those whose page leads there (who
-// answer it, and the Geschäftsstelle, which runs it); for everyone else
-// (a member's office) the collaboration with the FachMK it evaluates —
-// not "Mein Bereich", which has no evaluation for them.
-func evaluationNav(u *model.User) string {
-	if auth.Can(u, auth.Evaluate, "") || auth.Can(u, auth.ManageSessions, "") {
-		return "mein"
-	}
-	return "fachmk"
-}
+// evaluationNav is the item of the navigation the evaluation's pages
+// belong to, for every role that opens them: "FachMK und Sprecher:innen".
+// The pages are one and the same for everyone — the year's round, its
+// questions and results of the collaboration with the FachMK (concept
+// section 4) — like the requests (Anliegen) and the conferences' task
+// lists there. Before, the secretariat, the spokespersons and the FachMK
+// secretariats read them under "Mein Bereich" and the member offices
+// under "FachMK und Sprecher:innen": one page in two places of the menu.
+const evaluationNav = "fachmk"
 
 // myEvaluation is where a respondent's questionnaires of the open round
 // stand, for "Mein Bereich": the round's year (0: no round open), how many
@@ -765,7 +799,7 @@ func (s *Server) evaluationResultsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: evaluationNav(s.user(r)), Data: d})
+	s.render(w, r, http.StatusOK, "evaluation_results.html", view{Title: "Ergebnisse der Evaluation", Active: evaluationNav, Data: d})
 }
 
 func (s *Server) evaluationCSV(w http.ResponseWriter, r *http.Request) {

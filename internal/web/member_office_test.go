@@ -850,31 +850,6 @@ func TestRegistrationPageNumbersPointsOnce(t *testing.T) {
 	}
 }
 
-// TestEvaluationNavigationOfAMemberOffice: a member office's "Mein
-// Bereich" has no evaluation, yet /evaluation marked "Mein Bereich" as
-// the current page. It belongs to the collaboration with the FachMK
-// there; for those who answer it (and the secretariat, which runs it) it
-// stays in "Mein Bereich", whose page leads to it.
-func TestEvaluationNavigationOfAMemberOffice(t *testing.T) {
-	ts, _ := cycleServer(t)
-	for _, c := range []struct{ who, current string }{
-		{"hessen", `<a href="/fachmk" aria-current="page">`},
-		{"sprecher-hb", `<a href="/mein-bereich" aria-current="page">`},
-		{"geschaeftsstelle", `<a href="/mein-bereich" aria-current="page">`},
-		{"fmk", `<a href="/mein-bereich" aria-current="page">`},
-	} {
-		for _, p := range []string{"/evaluation", "/evaluation/ergebnisse"} {
-			code, page := do(t, client(t, ts, c.who), "GET", ts.URL+p, nil)
-			if code != http.StatusOK {
-				continue // the results are internal: not for a FachMK secretariat
-			}
-			if nav := between(page, "<nav", "</nav>"); !strings.Contains(nav, c.current) || strings.Count(nav, `aria-current="page"`) != 1 {
-				t.Errorf("%s on %s: the navigation marks %q", c.who, p, between(nav, "<ul", "</ul>"))
-			}
-		}
-	}
-}
-
 // TestNotificationChoicesAreTargetsOnAPhone: at 320 px the checkboxes of
 // "Benachrichtigungen" (E-Mail, Matrix per occasion) were 13×13 px and
 // their labels hidden, a target far below 24×24 px (WCAG 2.5.8). Each

@@ -25,10 +25,10 @@ type myRegistrationData struct {
 	// applicants; zero without one.
 	Draft model.Decision
 	// Applicants names the draft's applicants, each co-applicant with
-	// where its confirmation stands (model.ApplicantsLabel).
-	Applicants string
-	// Short is why the applicants that count do not (yet) make the
-	// application (zero: they do).
+	// where its confirmation stands, and Short is why the applicants that
+	// count do not (yet) make the application (zero: they do): both in
+	// one order (proposalApplicants).
+	Applicants  string
 	Short       model.Shortfall
 	Conferences map[int64]model.Body
 	// Pending: the secretariat has not decided; the member may withdraw.
@@ -201,14 +201,15 @@ func (s *Server) renderMyRegistrationWith(w http.ResponseWriter, r *http.Request
 			s.serverError(w, r, err)
 			return
 		}
-		d.Applicants = model.ApplicantsLabel(d.Draft.Applicants, co)
+		var short model.Shortfall
+		if d.Applicants, short, err = s.proposalApplicants(ctx, it, d.Draft, co); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		// A declined registration is decided: no shortfall to mend, no
 		// answers to wait for.
 		if it.Status != model.ItemDeclined {
-			if d.Short, err = s.applicationShortfall(ctx, d.Draft, co); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
+			d.Short = short
 		}
 	}
 	if d.Outcome, err = s.registrationOutcome(r, it, se); err != nil {

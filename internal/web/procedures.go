@@ -26,10 +26,16 @@ type procedureRow struct {
 	Decision  model.Decision
 	Body      model.Body // the body that decides (IT-PLR, AL-Runde)
 	Due       bool       // the deadline has come; the count is still to be made
+	// Voter: the reader is the office of a member that votes in it;
+	// Own is its vote ("": none yet). The list says where the office's
+	// vote is missing, as "Mein Bereich" does (before, only there).
+	Voter bool
+	Own   model.VoteChoice
 }
 
 func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.require(w, r, auth.ViewInternal, ""); !ok {
+	u, ok := s.require(w, r, auth.ViewInternal, "")
+	if !ok {
 		return
 	}
 	ctx := r.Context()
@@ -44,15 +50,44 @@ func (s *Server) procedureList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var rows []procedureRow
+	votings := map[int64]model.Voting{}
 	for _, p := range ps {
 		d, err := s.st.Decision(ctx, p.DecisionID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		rows = append(rows, procedureRow{p, d, bodies[d.BodyID], p.Due(s.clock())})
+		row := procedureRow{Procedure: p, Decision: d, Body: bodies[d.BodyID], Due: p.Due(s.clock())}
+		if row.Voter, err = s.votesIn(ctx, u, row.Body, votings); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, v := range p.Votes {
+			if row.Voter && v.Member == u.MemberAbbrev {
+				row.Own = v.Choice
+			}
+		}
+		rows = append(rows, row)
 	}
 	s.render(w, r, http.StatusOK, "procedures.html", view{Title: "Umlaufverfahren", Active: "umlauf", Data: rows})
+}
+
+// votesIn reports whether u is the office of a member that votes in
+// written procedures of body (the ballot of procedurePage); votings keeps
+// each body's voters, by body id, for the next row.
+func (s *Server) votesIn(ctx context.Context, u *model.User, body model.Body, votings map[int64]model.Voting) (bool, error) {
+	if u.Role != model.RoleMember || !auth.Can(u, auth.Vote, u.MemberAbbrev) {
+		return false, nil
+	}
+	voting, ok := votings[body.ID]
+	if !ok {
+		var err error
+		if voting, err = s.votingIn(ctx, body, true); err != nil {
+			return false, err
+		}
+		votings[body.ID] = voting
+	}
+	return voting.Votes(u.MemberAbbrev), nil
 }
 
 type newProcedureData struct {
