@@ -112,8 +112,12 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	start := time.Now()
 	// The word list's lexicon, which the search documents split words
 	// with, is built on the other processor while this one reads the files
-	// and opens the database (relevance.Prepare).
-	go relevance.Prepare()
+	// and opens the database (relevance.Prepare) — when the import writes
+	// them (--index). Without, only a session the import changes needs
+	// it, and builds it when it does.
+	if *index {
+		go relevance.Prepare()
+	}
 	files := make([]*importFile, len(names))
 	var size int64
 	for i, name := range names {
@@ -128,6 +132,13 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	plural := ""
 	if len(files) > 1 {
 		plural = "s"
+	}
+	// One file is parsed with the council's own options while the
+	// database is opened (guessParse); parseImports keeps that parse if
+	// the stored options read alike.
+	var guess *guessedParse
+	if len(files) == 1 && *bodyFlag == "" {
+		guess = guessParse(files[0])
 	}
 	var progressMu sync.Mutex
 	// progress writes a line on stderr when a step of the import that
@@ -154,7 +165,7 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 		return exitFail
 	}
 	began := time.Now()
-	if code, ok := parseImports(ctx, st, council, files, *bodyFlag, *session, stderr); !ok {
+	if code, ok := parseImports(ctx, st, council, files, guess, *bodyFlag, *session, stderr); !ok {
 		return code
 	}
 	for _, f := range files {
@@ -226,11 +237,39 @@ func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writ
 	return code
 }
 
+// guessedParse is the parse of an import's one file with the council's
+// own options (itplr.Sections, itplr.Speakers), begun on another
+// processor when the file is read, while the database is opened and set
+// up: parseImports keeps it if the stored options of the file's body read
+// alike (minutes.Options.SameParse: the parser reads nothing else of
+// them), and parses the file again with the stored ones otherwise.
+type guessedParse struct {
+	opts     minutes.Options
+	done     chan struct{} // closed when the fields below are set
+	doc      minutes.Document
+	warnings []minutes.Warning
+	err      error
+	lines    []int // the parse's progress, printed if it is kept
+}
+
+// guessParse begins the parse of f with the council's own options.
+func guessParse(f *importFile) *guessedParse {
+	g := &guessedParse{opts: minutes.Options{Sections: itplr.Sections(), Speakers: itplr.Speakers()}, done: make(chan struct{})}
+	go func() {
+		defer close(g.done)
+		o := g.opts
+		o.Progress = func(line int) { g.lines = append(g.lines, line) }
+		g.doc, g.warnings, g.err = minutes.Parse(bufio.NewReader(bytes.NewReader(f.text)), o)
+	}()
+	return g
+}
+
 // parseImports finds each file's body (named by --body, or by the
 // header: "39. Sitzung der AL-Runde", else the council) and parses the
-// files side by side. It reports every file that cannot be parsed and
-// then tells the caller to stop: nothing is stored.
-func parseImports(ctx context.Context, st *store.Store, council model.Body, files []*importFile, bodyAbbrev string, session int, stderr io.Writer) (int, bool) {
+// files side by side (one file: keeps guess where it reads alike). It
+// reports every file that cannot be parsed and then tells the caller to
+// stop: nothing is stored.
+func parseImports(ctx context.Context, st *store.Store, council model.Body, files []*importFile, guess *guessedParse, bodyAbbrev string, session int, stderr io.Writer) (int, bool) {
 	var bodies []model.Body
 	if bodyAbbrev != "" {
 		body, err := st.BodyByAbbrev(ctx, bodyAbbrev)
@@ -284,7 +323,15 @@ func parseImports(ctx context.Context, st *store.Store, council model.Body, file
 						fmt.Fprintf(stderr, "… %d lines read\n", line)
 					}
 				}
-				f.doc, f.warnings, f.err = minutes.Parse(bufio.NewReader(bytes.NewReader(f.text)), o)
+				if guess != nil && len(files) == 1 && guess.opts.SameParse(o) {
+					<-guess.done
+					for _, line := range guess.lines {
+						o.Progress(line)
+					}
+					f.doc, f.warnings, f.err = guess.doc, guess.warnings, guess.err
+				} else {
+					f.doc, f.warnings, f.err = minutes.Parse(bufio.NewReader(bytes.NewReader(f.text)), o)
+				}
 				if f.err != nil {
 					continue
 				}

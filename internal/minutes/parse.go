@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +35,27 @@ type Options struct {
 	Speakers []string
 	// Progress, if set, is called every 10,000 lines with the line number.
 	Progress func(line int)
+}
+
+// SameParse tells whether Parse reads every text alike with o and with
+// other: the same sections by name and consent flag, in the same order,
+// and the same speakers (in any order; Progress does not count). The
+// parser reads nothing else of its options, so `gremium import minutes`
+// may parse a file with the options it expects while it opens the
+// database, and keep the document if the stored options read alike.
+func (o Options) SameParse(other Options) bool {
+	if len(o.Sections) != len(other.Sections) {
+		return false
+	}
+	for i, s := range o.Sections {
+		if s.Name != other.Sections[i].Name || s.Consent != other.Sections[i].Consent {
+			return false
+		}
+	}
+	a, b := slices.Clone(o.Speakers), slices.Clone(other.Speakers)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }
 
 // Warning is an input line the parser could not place exactly; the text is
