@@ -86,14 +86,15 @@ func (f *importFile) label(council model.Body) string {
 // so that minutes approving earlier minutes find them whatever order the
 // files were named in; a file the store refuses (approved minutes
 // changed, say) is reported and the others are stored all the same.
-// After the last file the derived data of all of them is written at once
-// — the OParl objects the store steps left marked and the sessions'
-// search documents, in one transaction — while the recommendations are
-// linked (after every session is there, so that an AL-Runde and the
-// council session it prepares link in either order) and the follow-up
-// proposals read.
+// After the last file the recommendations are linked (after every session
+// is there, so that an AL-Runde and the council session it prepares link
+// in either order) and the follow-up proposals read (a new session's on
+// the other processor while it is stored). The search documents and
+// OParl objects of new sessions are left marked for gremium serve; those
+// of changed sessions, or of all with --index, are written at once, in
+// one transaction (writeDerived).
 func runImportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import minutes", "import minutes FILE... [--session N] [--body ABBREV] [--data DIR]", stdout, stderr)
+	fs := newFlags("import minutes", "import minutes FILE... [--session N] [--body ABBREV] [--index] [--data DIR]", stdout, stderr)
 	data := dataFlag(fs)
 	session := fs.Int("session", 0, "session `number` to store the minutes as (default: the number in the file's header; only with one FILE)")
 	bodyFlag := fs.String("body", "", "`abbreviation` of the body the minutes are of, e.g. AL-Runde (default: the body each file's header names, else the IT-PLR)")

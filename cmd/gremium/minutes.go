@@ -17,7 +17,7 @@ import (
 
 // runImport dispatches "gremium import <what>".
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if code, ok := onlySub(args, "minutes", "Usage: gremium import minutes FILE... [--session N] [--body ABBREV] [--data DIR]", stdout, stderr); !ok {
+	if code, ok := onlySub(args, "minutes", "Usage: gremium import minutes FILE... [--session N] [--body ABBREV] [--index] [--data DIR]", stdout, stderr); !ok {
 		return code
 	}
 	return runImportMinutes(ctx, args[1:], stdout, stderr)

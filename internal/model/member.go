@@ -45,7 +45,7 @@ type Member struct {
 	Abbrev   string // Kürzel, unique: BW … TH, Bund, DST, DLT, DStGB, BfDI, BSI, FITKO
 	Name     string // "Hessen", "Deutscher Landkreistag"
 	Kind     MemberKind
-	Position int // order in lists (Bund first, then Länder alphabetically by Kürzel)
+	Position int // order in lists (Bund first, then the Länder alphabetically by name: BW, BY, BE, BB, HB, …)
 	// RepresentativeID is the person who currently represents the member in
 	// the IT-Planungsrat (0: not recorded). Spokesperson assignments that
 	// name no person follow it.
