@@ -31,10 +31,13 @@ func (w DecisionWay) Label() string {
 }
 
 // ParseDecisionWay reads a way from the register's address ("" for none).
+// The reason of a refusal does not repeat s: an address can carry any
+// text ("Rufen Sie … an"), which the register's page and feed must not
+// show as if the register said it (as UnknownMember).
 func ParseDecisionWay(s string) (DecisionWay, error) {
 	switch w := DecisionWay(s); w {
 	case "", WayDiscussed, WayConsent, WayWritten:
 		return w, nil
 	}
-	return "", InputError("Das Verfahren „%s“ ist unbekannt; möglich sind „aussprache“, „gruene-liste“ und „umlaufverfahren“.", s)
+	return "", InputError("Das Verfahren in ?verfahren= der Adresse ist unbekannt; möglich sind „aussprache“, „gruene-liste“ und „umlaufverfahren“.")
 }

@@ -38,3 +38,17 @@ func TestRegisterQueryCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisterWayNotRepeated: a way the register does not know is refused
+// at ?verfahren= without repeating the address's text, which may be any
+// ("Rufen Sie 0800 … an"); before, the reason quoted it.
+func TestRegisterWayNotRepeated(t *testing.T) {
+	const planted = "rufen sie 0800 123456 an"
+	_, err := ParseRegisterQuery(map[string][]string{"verfahren": {"Rufen Sie 0800 123456 an"}})
+	if err == nil || FieldOf(err) != "verfahren" || strings.Contains(strings.ToLower(ReasonOf(err)), planted) || !strings.Contains(ReasonOf(err), "gruene-liste") {
+		t.Errorf("refusal of an unknown way: %v (field %q)", err, FieldOf(err))
+	}
+	if q, err := ParseRegisterQuery(map[string][]string{"verfahren": {"Gruene-Liste"}}); err != nil || q.Way != WayConsent {
+		t.Errorf("?verfahren=Gruene-Liste: %+v %v", q.Way, err)
+	}
+}
