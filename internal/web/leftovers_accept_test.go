@@ -29,8 +29,10 @@ func TestAcceptanceWarningStandsOutAndRepeats(t *testing.T) {
 		if !strings.HasPrefix(box, ` role="alert">`) {
 			t.Errorf("%s click: the notice with a warning is no alert: %s", click, box)
 		}
+		// The co-applicants in the members list's order (BB before HH), as
+		// every page names them (proposalApplicants).
 		warning := between(box, `<p class="notice-warning">`, "</p>")
-		if !strings.Contains(warning, "Achtung, der Antrag reicht noch nicht aus:") || !strings.Contains(warning, "Mitantrag von HH, BB noch nicht bestätigt") ||
+		if !strings.Contains(warning, "Achtung, der Antrag reicht noch nicht aus:") || !strings.Contains(warning, "Mitantrag von BB, HH noch nicht bestätigt") ||
 			!strings.Contains(warning, "Bis der Antrag ausreicht, kann über den Vorschlag nicht abgestimmt werden.") {
 			t.Errorf("%s click: the warning: %q in %s", click, warning, box)
 		}
