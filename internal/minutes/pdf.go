@@ -122,6 +122,63 @@ func WritePDF(w io.Writer, doc Document) error {
 	return nil
 }
 
+// UnreleasedPublicNote says on the public version of minutes whose draft
+// is not yet released for comments (the session has ended) that it holds
+// the agenda and the adopted decisions only (model.Session.MinutesPublic):
+// without it, a reader took the missing discussion for none held.
+const UnreleasedPublicNote = "Der Protokollentwurf ist noch nicht freigegeben. Bis zur Freigabe durch die Geschäftsstelle enthält diese Fassung nur die Tagesordnung und die gefassten Beschlüsse."
+
+// UnreleasedInternalNote says on the internal version of minutes not yet
+// released for comments (the session runs or has ended) that the
+// Geschäftsstelle is still writing them: a member office took the
+// working copy for the draft sent for comments.
+const UnreleasedInternalNote = "Der Protokollentwurf ist noch nicht freigegeben. Die Geschäftsstelle bearbeitet ihn noch; er ist noch nicht zur Kommentierung an die Mitglieder verteilt."
+
+// ReleaseNote gives the note every rendering of the minutes (page and
+// PDF alike) shows while their draft is not released for comments
+// (UnreleasedPublicNote, UnreleasedInternalNote), and "" from the
+// release ("Protokoll im Entwurf") on.
+func (d Document) ReleaseNote() string {
+	switch d.Session.Status {
+	case model.StatusRunning, model.StatusEnded:
+	default:
+		return ""
+	}
+	if d.Audience.IsPublic() {
+		return UnreleasedPublicNote
+	}
+	return UnreleasedInternalNote
+}
+
+// ApprovedLine gives what the header of approved minutes says beside
+// "Genehmigt", on the page and in the PDF alike: ApprovalNote without its
+// leading word ("in der 48. Sitzung am 19.03.2026"; "ja" where it says
+// no more), "" for a draft. Before, the page said "Genehmigt: genehmigt
+// in der 48. Sitzung …".
+func (d Document) ApprovedLine() string {
+	note := d.ApprovalNote()
+	if note == "genehmigt" {
+		return "ja"
+	}
+	return strings.TrimPrefix(note, "genehmigt ")
+}
+
+// InternalNote gives what the internal version of the minutes says under
+// its header, on the page and in the PDF alike (the PDF said it only in
+// its footer): that it is confidential, and what the public version
+// leaves out — or, for a body that keeps everything internal (the
+// AL-Runde: model.Audience.SeesBody), that there is no public version.
+// "" for the public version.
+func (d Document) InternalNote() string {
+	if d.Audience.IsPublic() {
+		return ""
+	}
+	if d.Session.Internal {
+		return "Interne Fassung – vertraulich. " + d.Body.Short().TheUpper() + " veröffentlicht keine Fassung: Protokolle und Beschlussempfehlungen sind intern."
+	}
+	return "Interne Fassung – vertraulich. Markierte Passagen und gekennzeichnete Zeilen fehlen in der öffentlichen Fassung."
+}
+
 type pdfRenderer struct {
 	pdf      *fpdf.Fpdf
 	tag      *pdftag.Tagger
@@ -185,14 +242,19 @@ func (r *pdfRenderer) header(doc Document) {
 	field("Ort", se.Place)
 	field("Vorsitz", se.Chair)
 	field("Stand", se.MinutesStand.German())
-	if note := doc.ApprovalNote(); note != "" {
-		field("Genehmigt", strings.TrimPrefix(note, "genehmigt "))
-	}
+	field("Genehmigt", doc.ApprovedLine())
 	if doc.Draft() {
 		p.Ln(2)
 		p.SetFont("go", "B", 9)
 		r.tag.BeginElement(pdftag.P).ActualText = DraftNote
 		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
+		r.tag.EndElement()
+	}
+	if note := doc.ReleaseNote(); note != "" {
+		p.Ln(1)
+		p.SetFont("go", "B", 9)
+		r.tag.BeginElement(pdftag.P).ActualText = note
+		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
 		r.tag.EndElement()
 	}
 	if doc.SharesWarning != "" {
@@ -202,10 +264,22 @@ func (r *pdfRenderer) header(doc Document) {
 		p.MultiCell(pageWidth, 4.5, doc.SharesWarning, "", "L", false)
 		r.tag.EndElement()
 	}
+	if note := doc.InternalNote(); note != "" {
+		p.Ln(2)
+		p.SetFont("go", "B", 9)
+		r.tag.BeginElement(pdftag.P).ActualText = note
+		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
+		r.tag.EndElement()
+	}
 	if doc.Audience == model.Public {
 		p.Ln(2)
 		p.SetFont("go", "I", 9)
-		const note = "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet."
+		// The redactions explained only where there are any, as on the
+		// page (RedactsSomething).
+		note := "Öffentliche Fassung."
+		if RedactsSomething(doc) {
+			note = "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet."
+		}
 		r.tag.BeginElement(pdftag.P).ActualText = note
 		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
 		r.tag.EndElement()

@@ -202,7 +202,7 @@ func (s *Server) proposeCorrection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.changed(r, se.ID)
 	back(w, r, se.Path()+"/live#berichtigungen",
-		"Die Berichtigung ist angelegt; sie wird wie das Protokoll in der nächsten Sitzung genehmigt.")
+		"Die Berichtigung ist angelegt; sie wird wie das Protokoll "+correctionApprovedWhere(se)+" genehmigt.")
 }
 
 // correctedText is the internal minutes of the session as text with the
@@ -394,6 +394,7 @@ func init() {
 	// The template functions of this file (kept here, beside their use).
 	funcs["diffHTML"] = diffHTML
 	funcs["rowKey"] = rowKey
+	funcs["correctionApprovedWhere"] = correctionApprovedWhere
 	funcs["rowKind"] = func(row minutes.Row) string { return correctionKind(row.Kind) }
 	// sameBodySession names session number n of se's body, for a link to
 	// the minutes a correction corrects from the approving session's page.
@@ -403,6 +404,18 @@ func init() {
 	funcs["rowKindLabel"] = func(row minutes.Row) string {
 		return model.MinutesCorrection{RowKind: correctionKind(row.Kind)}.RowKindLabel()
 	}
+}
+
+// correctionApprovedWhere says where a correction of se's minutes is
+// approved, as "Mein Bereich" and the Verwaltung page offer it: the
+// IT-Planungsrat's in a later session or by written procedure, another
+// body's (the AL-Runde, which has no written procedure) in a later
+// session. Before, every page said "in der nächsten Sitzung".
+func correctionApprovedWhere(se model.Session) string {
+	if se.BodySlug == "" {
+		return "in einer späteren Sitzung oder im Umlaufverfahren"
+	}
+	return "in einer späteren Sitzung"
 }
 
 // correctionKind gives the row kind as a correction names it.

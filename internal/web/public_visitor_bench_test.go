@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"testing"
 
 	"gremium/internal/demo"
@@ -34,7 +33,7 @@ func BenchmarkVisitorRedactsSomething(b *testing.B) {
 		doc = doc.Printed()
 		b.Run(fmt.Sprintf("session%d", n), func(b *testing.B) {
 			for b.Loop() {
-				redactsSomething(reflect.ValueOf(doc), map[uintptr]bool{})
+				minutes.RedactsSomething(doc)
 			}
 		})
 	}

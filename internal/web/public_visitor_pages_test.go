@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"gremium/internal/demo"
 	"gremium/internal/itplr"
 	"gremium/internal/model"
+	"gremium/internal/pdftest"
 	"gremium/internal/store"
 )
 
@@ -112,6 +114,23 @@ func TestVisitorRedactionNoteOnlyWithRedactions(t *testing.T) {
 	redacted := main("/sitzungen/47")
 	if !strings.Contains(redacted, note) || strings.Count(redacted, "[geschwärzt]") < 2 {
 		t.Errorf("the 47th session's page blacks out passages but does not explain it (%d times [geschwärzt])", strings.Count(redacted, "[geschwärzt]"))
+	}
+	// The minutes page and its PDF alike: the public version says what it
+	// is, and explains the redactions only where there are any.
+	const pdfNote = "vertrauliche Passagen sind geschwärzt"
+	for _, c := range []struct {
+		session  int
+		redacted bool
+	}{{46, false}, {47, true}} {
+		page := main(fmt.Sprintf("/sitzungen/%d/protokoll", c.session))
+		if !strings.Contains(page, "Öffentliche Fassung.") || strings.Contains(page, note) != c.redacted {
+			t.Errorf("the public minutes of the %d. session: the note explains redactions %v, want %v", c.session, strings.Contains(page, note), c.redacted)
+		}
+		_, pdf := get(t, ts, fmt.Sprintf("/sitzungen/%d/protokoll.pdf", c.session))
+		text := strings.Join(strings.Fields(pdftest.Text(t, []byte(pdf))), " ")
+		if !strings.Contains(text, "Öffentliche Fassung") || strings.Contains(text, pdfNote) != c.redacted {
+			t.Errorf("the public PDF of the %d. session: the note explains redactions %v, want %v", c.session, strings.Contains(text, pdfNote), c.redacted)
+		}
 	}
 }
 

@@ -64,7 +64,7 @@ func TestRecommendationFormWaitsForTheApplication(t *testing.T) {
 			t.Errorf("%s: no box for the item", c.page)
 			continue
 		}
-		for _, want := range []string{"Deutschland-Stack (Test)", "Der Antrag reicht noch nicht aus.", "Beantragt von HE; Mitantrag von HH, BB noch nicht bestätigt; nötig ist der Antrag des Bundes oder dreier Länder.",
+		for _, want := range []string{"Deutschland-Stack (Test)", "Der Antrag reicht noch nicht aus.", "Beantragt von HE; Mitantrag von BB, HH noch nicht bestätigt; nötig ist der Antrag des Bundes oder dreier Länder.",
 			"Eine Empfehlung zu diesem TOP kann erst vorgeschlagen werden, wenn der Antrag ausreicht", "auch nicht „Beratung im IT-Planungsrat“ oder „keine Annahme“"} {
 			if !strings.Contains(box, want) {
 				t.Errorf("%s: the item's box lacks %q: %s", c.page, want, box)

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"reflect"
-	"strings"
-	"time"
 
 	"gremium/internal/auth"
 	"gremium/internal/minutes"
@@ -205,61 +202,9 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 		}
 	}
 	if doc.Audience.IsPublic() {
-		seen := map[uintptr]bool{}
-		d.Redacted = redactsSomething(reflect.ValueOf(d.Doc), seen) || redactsSomething(reflect.ValueOf(d.Live), seen)
+		d.Redacted = minutes.RedactsSomething(d.Doc, d.Live)
 	}
 	s.render(w, r, status, page, view{Title: title, Active: "sitzungen", Data: d})
-}
-
-// redactsSomething reports whether the data of a page (v: the minutes
-// document as the reader sees it, the live box) holds something
-// blacked out for its reader: a confidential row (shown as "[geschwärzt]")
-// or a text with model.RedactedPlaceholder in place of a marked passage
-// (a title, a point, a result "bei Enthaltung von [geschwärzt]"). It
-// reads every text of v, so that no part of the page (agenda, rows,
-// follow-ups, reports, attendance, corrections) is forgotten; seen keeps
-// it from following a pointer twice. The public page of a session without
-// published agenda explained the redactions above nothing.
-func redactsSomething(v reflect.Value, seen map[uintptr]bool) bool {
-	switch v.Kind() {
-	case reflect.String:
-		return strings.Contains(v.String(), model.RedactedPlaceholder)
-	case reflect.Pointer:
-		if v.IsNil() || seen[v.Pointer()] {
-			return false
-		}
-		seen[v.Pointer()] = true
-		return redactsSomething(v.Elem(), seen)
-	case reflect.Interface:
-		return !v.IsNil() && redactsSomething(v.Elem(), seen)
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			if redactsSomething(v.Index(i), seen) {
-				return true
-			}
-		}
-	case reflect.Map:
-		for it := v.MapRange(); it.Next(); {
-			if redactsSomething(it.Value(), seen) {
-				return true
-			}
-		}
-	case reflect.Struct:
-		switch v.Type() {
-		case reflect.TypeFor[time.Time]():
-			return false
-		case reflect.TypeFor[minutes.Row]():
-			if v.FieldByName("Confidential").Bool() {
-				return true
-			}
-		}
-		for i := range v.NumField() {
-			if redactsSomething(v.Field(i), seen) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func (s *Server) protocolPDF(w http.ResponseWriter, r *http.Request) {
