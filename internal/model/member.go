@@ -1,5 +1,10 @@
 package model
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // MemberKind says how a member takes part in the IT-Planungsrat.
 type MemberKind string
 
@@ -74,6 +79,35 @@ func (m Member) The() string { return m.withArticle("Der", "Das") }
 // "das Saarland", "Hessen" ("Stimme für den Bund"; the pages said "Stimme
 // für Bund").
 func (m Member) Accusative() string { return m.withArticle("den", "das") }
+
+// FloorSentence says who has the floor, naming the speaker as the subject
+// after "Das Wort hat" (and now, "jetzt", if given): a voting member in
+// the nominative with the article German gives it ("Das Wort hat der
+// Bund.", "… das Saarland.", "… Hessen."); any other member or speaker
+// (whose name's article and ending the register does not know:
+// "Deutscher Städtetag" would need "der Deutsche Städtetag") after a
+// colon, as the live page's line "Das Wort hat: …" names it. members maps
+// the abbreviations; the live page's notice and the store's refusal of a
+// stale form ("Das Wort hat jetzt der Bund.") say it alike.
+func FloorSentence(members map[string]Member, speaker, now string) string {
+	lead := "Das Wort hat"
+	if now != "" {
+		lead += " " + now
+	}
+	m, ok := members[speaker]
+	switch {
+	case !ok || m.Name == "":
+		return lead + ": " + speaker + "."
+	case m.Kind != MemberBund && m.Kind != MemberLand:
+		return lead + ": " + m.Name + "."
+	}
+	the := m.The()
+	if the != m.Name {
+		first, size := utf8.DecodeRuneInString(the)
+		the = string(unicode.ToLower(first)) + the[size:]
+	}
+	return lead + " " + the + "."
+}
 
 // MemberNames names members by their abbreviation as the pages do:
 // "HE" is "Hessen", "DStGB" "Deutscher Städte- und Gemeindebund". A

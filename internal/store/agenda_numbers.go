@@ -321,6 +321,11 @@ func (s *Store) tickGreenList(ctx context.Context, tx *sql.Tx, was, it model.Age
 		if err := model.CheckGreenListProposal(was.Title, proposals > 0); err != nil {
 			return err
 		}
+		// Not back on the list once a member took it off, whoever ticks
+		// (the Verwaltung's form, the JSON API, an import).
+		if err := checkNotPulled(ctx, tx, was); err != nil {
+			return err
+		}
 		return s.gatherGreenList(ctx, tx, was.SessionID)
 	}
 	se, err := loadSessionTx(ctx, tx, was.SessionID)

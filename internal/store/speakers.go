@@ -235,11 +235,15 @@ func checkFloorSeen(ctx context.Context, tx *sql.Tx, sessionID, itemID, seen int
 	}
 	reason := "Die Redeliste hat sich inzwischen geändert: Gerade hat niemand das Wort. Nichts ist geändert; bitte den jetzigen Stand prüfen."
 	if current != 0 {
-		names, err := memberNames(ctx, tx)
+		members, err := queryList(ctx, tx, scanMember, "members", `SELECT `+memberCols+` FROM members`)
 		if err != nil {
 			return err
 		}
-		reason = fmt.Sprintf("Die Redeliste hat sich inzwischen geändert: Das Wort hat jetzt %s. Nichts ist geändert; bitte den jetzigen Stand prüfen.", names.Of(speaker))
+		byAbbrev := make(map[string]model.Member, len(members))
+		for _, m := range members {
+			byAbbrev[m.Abbrev] = m
+		}
+		reason = "Die Redeliste hat sich inzwischen geändert: " + model.FloorSentence(byAbbrev, speaker, "jetzt") + " Nichts ist geändert; bitte den jetzigen Stand prüfen."
 	}
 	return &model.Error{Class: model.ErrConflict, Reason: reason, Err: ErrFloorMoved}
 }

@@ -333,4 +333,12 @@ func TestStaleFloorFormsActOnNothing(t *testing.T) {
 	if _, err := s.EndTurn(ctx, sessionID, hh); model.ClassOf(err) != model.ErrConflict || !strings.Contains(model.ReasonOf(err), "Gerade hat niemand das Wort") {
 		t.Errorf("ending Hamburg's turn twice: %v", err)
 	}
+	// The Bund named as German names it ("der Bund", as the live page's
+	// notice, model.FloorSentence; before, "Das Wort hat jetzt Bund").
+	if _, _, err := s.NextSpeaker(ctx, sessionID, item, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EndTurn(ctx, sessionID, hh); model.ClassOf(err) != model.ErrConflict || !strings.Contains(model.ReasonOf(err), "Das Wort hat jetzt der Bund.") {
+		t.Errorf("stale end of Hamburg's turn with the Bund speaking: %v", err)
+	}
 }

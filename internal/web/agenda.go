@@ -792,6 +792,15 @@ func (s *Server) updateItem(w http.ResponseWriter, r *http.Request) {
 		it.SectionID = id
 	}
 	ticked := !it.Consent && f.Get("gruene_liste") == "1"
+	if ticked {
+		// An item a member had taken off the Grüne Liste is treated
+		// singly: the tick does not put it back for the en-bloc vote
+		// (before, it did, without a word).
+		if err := s.st.CheckGreenListReturn(r.Context(), it.ID); err != nil {
+			refuse(err)
+			return
+		}
+	}
 	it.Consent = f.Get("gruene_liste") == "1"
 	if err := s.st.UpdateItem(r.Context(), it); err != nil {
 		refuse(err)

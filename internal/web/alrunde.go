@@ -418,7 +418,13 @@ type recommendationsData struct {
 	// stands on the Grüne Liste (listState): the column reads the item,
 	// not the recommendation alone.
 	ListStates map[int64]string
-	Target     model.Session
+	// CanPull: the viewer, not the secretariat, may have an item taken
+	// off the Grüne Liste: the office of a member that votes in the
+	// session's body (store.checkPull). Before, every member's account
+	// was offered the button, an advisory member's too, which ended on
+	// "Keine Berechtigung".
+	CanPull bool
+	Target  model.Session
 	// Awaiting are the council session's registered items without a
 	// recommendation given or under way, for which the secretariat can
 	// have the preparatory body decide in written procedure (PrepBody).
@@ -719,6 +725,8 @@ func (s *Server) renderRecommendations(w http.ResponseWriter, r *http.Request, s
 		}
 	} else {
 		d.Target = se
+		d.CanPull = u != nil && u.MemberAbbrev != "" && auth.Can(u, auth.Vote, u.MemberAbbrev) &&
+			slices.ContainsFunc(d.Voters, func(m model.Member) bool { return m.Abbrev == u.MemberAbbrev })
 		if d.Other, err = s.st.PreparingSession(ctx, se.ID); err == nil {
 			d.HasOther = true
 		} else if !errors.Is(err, store.ErrNotFound) {

@@ -26,10 +26,14 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 	s48, it := planSession48(t, ts, st)
 	// Only an item with a proposal goes on the Grüne Liste
 	// (model.CheckGreenListProposal).
-	if _, err := st.CreateDecision(ctx, model.Decision{BodyID: s48.BodyID, SessionID: s48.ID, ItemID: it.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
-		Scope: model.ScopeAll, Title: it.Title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Bericht an."}}, Applicants: []string{"Bund"}}); err != nil {
-		t.Fatal(err)
+	propose := func() {
+		t.Helper()
+		if _, err := st.CreateDecision(ctx, model.Decision{BodyID: s48.BodyID, SessionID: s48.ID, ItemID: it.ID, Kind: model.KindDecision, Status: model.DecisionDraft,
+			Scope: model.ScopeAll, Title: it.Title, Points: []model.Point{{Label: "1.", Text: "Der IT-Planungsrat nimmt den Bericht an."}}, Applicants: []string{"Bund"}}); err != nil {
+			t.Fatal(err)
+		}
 	}
+	propose()
 	onList := func() {
 		t.Helper()
 		cur, err := st.Item(ctx, it.ID)
@@ -44,6 +48,23 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 	onList()
 	pull := fmt.Sprintf("%s/tops/%d/gruene-liste/herausnehmen", ts.URL, it.ID)
 	action := fmt.Sprintf(`action="/tops/%d/gruene-liste/herausnehmen"`, it.ID)
+	// next puts another registered item on the list: a pulled one does
+	// not go back on it (store.checkNotPulled, TestGreenListPulledItemStaysOff).
+	next := func(title string) {
+		t.Helper()
+		if code, body := do(t, client(t, ts, "hessen"), "POST", ts.URL+"/sitzungen/48/anmeldung", url.Values{"titel": {title}, "ziel": {"Bericht"}, "fachmk": {"keine"}}); code != http.StatusSeeOther {
+			t.Fatalf("registration %q: %d %s", title, code, body)
+		}
+		items, err := st.Items(ctx, s48.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it = items[len(items)-1]
+		propose()
+		onList()
+		pull = fmt.Sprintf("%s/tops/%d/gruene-liste/herausnehmen", ts.URL, it.ID)
+		action = fmt.Sprintf(`action="/tops/%d/gruene-liste/herausnehmen"`, it.ID)
+	}
 	he, gs := client(t, ts, "hessen"), client(t, ts, "geschaeftsstelle")
 	if _, page := do(t, he, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, action) {
 		t.Fatal("the session page offers Hessen no way to take the item off the Grüne Liste")
@@ -91,8 +112,8 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 		t.Errorf("pulling an item not on the list: %d", code)
 	}
 
-	// The secretariat records Bayern's request.
-	onList()
+	// The secretariat records Bayern's request (for another item).
+	next("Bericht zur Registermodernisierung")
 	if _, page := do(t, gs, "GET", ts.URL+"/sitzungen/48", nil); !strings.Contains(page, action) || !strings.Contains(page, fmt.Sprintf(`<select id="gl-%d" name="mitglied" required>`, it.ID)) {
 		t.Fatal("the secretariat cannot record a member's request on the session page")
 	}
@@ -104,7 +125,7 @@ func TestMemberPullsTickedItemFromGreenList(t *testing.T) {
 	}
 
 	// After the session, the list is decided: nothing leaves it.
-	onList()
+	next("Bericht zur Cloud-Strategie")
 	publishAgendaForTest(t, st, s48.ID)
 	for _, next := range []model.SessionStatus{model.StatusConvened, model.StatusRunning, model.StatusEnded} {
 		cur, err := st.Session(ctx, s48.ID)

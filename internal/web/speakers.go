@@ -308,7 +308,7 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 	s.changed(r, se.ID)
 	notice := "Niemand wartet auf der Redeliste."
 	if started {
-		notice = "Das Wort hat die nächste Person auf der Redeliste."
+		notice = s.floorGivenNotice(r.Context(), itemID)
 	}
 	to := liveURL(se, itemID)
 	if rowID != 0 {
@@ -317,6 +317,28 @@ func (s *Server) nextSpeaker(w http.ResponseWriter, r *http.Request) {
 		notice = "Der Wortbeitrag ist als Zeile angelegt; bitte die Punkte eintragen. " + notice
 	}
 	back(w, r, to, notice)
+}
+
+// floorGivenNotice is the note after the chair gave the floor at the
+// item: it names who has it now, as the speakers' list names the member
+// ("Das Wort hat Hessen.", "Das Wort hat der Bund."). Before, it said
+// "Das Wort hat die nächste Person auf der Redeliste." whoever it was;
+// that stays the text where no speaker can be read.
+func (s *Server) floorGivenNotice(ctx context.Context, itemID int64) string {
+	const unnamed = "Das Wort hat die nächste Person auf der Redeliste."
+	reqs, err := s.st.SpeakerRequests(ctx, itemID)
+	if err != nil {
+		return unnamed
+	}
+	cur := model.ListOf(reqs).Current
+	if cur == nil || cur.Speaker == "" {
+		return unnamed
+	}
+	members, err := s.memberMap(ctx)
+	if err != nil {
+		return unnamed
+	}
+	return model.FloorSentence(members, cur.Speaker, "")
 }
 
 // floorSeen reads the speaker request that had the floor when the live
