@@ -1436,6 +1436,12 @@ func (a *Server) apiDelegation(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// A role that registers no delegation is refused before its body is
+	// read, as the form does (it got the body's reasons, then 403).
+	if !auth.Can(u, auth.RegisterDelegation, "") {
+		apiError(w, http.StatusForbidden, "Die Teilnahme meldet jedes Mitglied für sich; die Geschäftsstelle für alle (mit \"mitglied\").")
+		return
+	}
 	var in struct {
 		Member    string     `json:"mitglied" form:"mitglied"`
 		Version   int        `json:"version" form:"version" required:"Die gelesene Fassung der Meldung fehlt (version, wie GET /api/v1/sitzungen/{nr}/teilnahme sie nennt; 0 für die erste Meldung)."`

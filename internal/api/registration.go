@@ -404,7 +404,9 @@ func (a *Server) registrationLookup(w http.ResponseWriter, r *http.Request, writ
 		notFound()
 		return nil, it, se, draft, false, false
 	}
-	own = u.Role == model.RoleSecretariat || u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy
+	// The office that registered, not every account of its member (a
+	// spokesperson of the Land reads no pending registration of its office).
+	own = u.Role == model.RoleSecretariat || model.MemberOffice(u) != "" && model.MemberOffice(u) == it.RegisteredBy
 	if !own && (u.Role != model.RoleMember || u.MemberAbbrev == "") {
 		notFound() // no co-applicant: neither session nor proposal read
 		return nil, it, se, draft, false, false

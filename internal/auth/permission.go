@@ -111,7 +111,10 @@ func MayReportFollowUp(u *model.User, f model.FollowUp, memberName string) bool 
 	if Can(u, RecordMinutes, "") {
 		return true
 	}
-	if !Can(u, ViewInternal, "") || u.MemberAbbrev == "" {
+	// The office: a member's or an advisory member's account, not a
+	// spokesperson's, which names its Land but does not act for its
+	// office (model.MemberOffice).
+	if !Can(u, ViewInternal, "") || u.MemberAbbrev == "" || (u.Role != model.RoleMember && u.Role != model.RoleAdvisory) {
 		return false
 	}
 	return f.ResponsibleIs(u.MemberAbbrev) || memberName != "" && f.ResponsibleIs(memberName)

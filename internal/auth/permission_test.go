@@ -9,8 +9,8 @@ import (
 // TestMayReportFollowUp: the secretariat and the office of a responsible
 // member report a follow-up's state, by abbreviation or name — also where
 // the member is named only inside a passage marked confidential (before,
-// "BE, ⟦BY⟧" kept Bayern's office from reporting); other members, a FachMK secretariat
-// and the public do not.
+// "BE, ⟦BY⟧" kept Bayern's office from reporting); other members, a FachMK secretariat,
+// a spokesperson of the Land and the public do not.
 func TestMayReportFollowUp(t *testing.T) {
 	by := &model.User{Role: model.RoleMember, MemberAbbrev: "BY"}
 	tests := []struct {
@@ -28,6 +28,9 @@ func TestMayReportFollowUp(t *testing.T) {
 		{"not named", by, "BE, HE", "Bayern", false},
 		{"an advisory member named", &model.User{Role: model.RoleAdvisory, MemberAbbrev: "DLT"}, "DLT, " + model.Redact("BY"), "", true},
 		{"a FachMK secretariat", &model.User{Role: model.RoleFachMK, MemberAbbrev: "BY"}, "BY", "Bayern", false},
+		// A spokesperson of a Land names the Land but is not its office
+		// (model.MemberOffice); before, it reported the office's follow-ups.
+		{"a spokesperson of the Land", &model.User{Role: model.RoleSpokesperson, MemberAbbrev: "BY"}, "BY", "Bayern", false},
 		{"the public", nil, "BY", "Bayern", false},
 	}
 	for _, tt := range tests {

@@ -106,7 +106,11 @@ func (s *Server) registrationFromPath(w http.ResponseWriter, r *http.Request, no
 // ownRegistration reports whether u acts for the registration it: the
 // member office that made it, or the secretariat.
 func ownRegistration(u *model.User, it model.AgendaItem) bool {
-	return it.RegisteredBy != "" && (u.Role == model.RoleSecretariat || (u.MemberAbbrev != "" && u.MemberAbbrev == it.RegisteredBy))
+	// The office that registered (model.MemberOffice), not every account
+	// naming its member: a spokesperson of the Land shares the
+	// abbreviation but does not act for the office.
+	office := model.MemberOffice(u)
+	return it.RegisteredBy != "" && (u.Role == model.RoleSecretariat || (office != "" && office == it.RegisteredBy))
 }
 
 // registrationLookup finds the agenda item {id} for an internal reader;

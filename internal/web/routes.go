@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"gremium/internal/api"
+	"gremium/internal/auth"
 	"gremium/internal/model"
 )
 
@@ -116,8 +117,10 @@ func (s *Server) routes(mux router) {
 	// Agenda registration by members (registration.go).
 	mux.HandleFunc("GET /sitzungen/{nr}/anmeldung", s.registerPage)
 	mux.HandleFunc("POST /sitzungen/{nr}/anmeldung", s.registerItem)
-	mux.HandleFunc("GET /anmeldungen/{id}", s.myRegistrationPage)
-	mux.HandleFunc("POST /anmeldungen/{id}/zurueckziehen", s.withdrawRegistration)
+	// A registration is the registering office's (and, read-only, a co-applicant
+	// office's): not every account of its member (a spokesperson of the Land).
+	mux.HandleFunc("GET /anmeldungen/{id}", s.requireAction(auth.RegisterItem, s.myRegistrationPage))
+	mux.HandleFunc("POST /anmeldungen/{id}/zurueckziehen", s.requireAction(auth.RegisterItem, s.withdrawRegistration))
 	mux.HandleFunc("POST /anmeldungen/{id}/verlegen", s.moveRegistration) // registration_move.go
 	mux.HandleFunc("POST /mitantraege/{id}", s.answerCoApplication)
 	mux.HandleFunc("GET /anmeldungen/{id}/aendern", s.editRegistrationPage)

@@ -282,3 +282,17 @@ func passwordChangeAllowed(r *http.Request) bool {
 	p := r.URL.Path
 	return p == "/konto/passwort" || p == "/abmelden" || p == "/healthz" || strings.HasPrefix(p, "/static/")
 }
+
+// requireAction lets the request on to h only for a user who may take
+// the action a at all (Server.require answers the others: the login page,
+// the form kept, or 403). routes.go puts it in front of a handler whose
+// own check asks only for the member, where the role matters as well: a
+// spokesperson of a Land shares its member abbreviation with the Land's
+// office but does not act for it.
+func (s *Server) requireAction(a auth.Action, h func(http.ResponseWriter, *http.Request)) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := s.require(w, r, a, ""); ok {
+			h(w, r)
+		}
+	}
+}

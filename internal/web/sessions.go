@@ -169,11 +169,13 @@ func (s *Server) minutesPage(w http.ResponseWriter, r *http.Request, page string
 			d.DocGroups, err = s.documentGroups(ctx, u, se, d.Documents)
 		}
 		d.DocKinds = model.DocumentKinds
-		if err == nil && u.MemberAbbrev != "" {
+		// "Ihre Anmeldungen": the registering office's own, not those of
+		// every account naming its member (a spokesperson of the Land).
+		if office := model.MemberOffice(u); err == nil && office != "" {
 			var items []model.AgendaItem
 			items, err = s.st.Items(ctx, se.ID)
 			for _, it := range items {
-				if it.RegisteredBy != u.MemberAbbrev {
+				if it.RegisteredBy != office {
 					continue
 				}
 				if !it.OnAgenda() {
