@@ -305,8 +305,9 @@ func (s *Server) renderManageWith(w http.ResponseWriter, r *http.Request, status
 				if co, err = s.st.CoApplications(ctx, drafts[0].ID); err != nil {
 					break
 				}
-				d.Applicants[it.ID] = model.ApplicantsLabel(drafts[0].Applicants, co)
-				if d.Short[it.ID], err = s.applicationShortfall(ctx, drafts[0], co); err != nil {
+				// "Antrag von" and the box in one order, as every page names
+				// the applicants (proposalApplicants).
+				if d.Applicants[it.ID], d.Short[it.ID], err = s.proposalApplicants(ctx, it, drafts[0], co); err != nil {
 					break
 				}
 			}

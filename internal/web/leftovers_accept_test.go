@@ -20,6 +20,13 @@ func TestAcceptanceWarningStandsOutAndRepeats(t *testing.T) {
 	it := pendingRegistration(t, ts, st, client(t, ts, "hessen"), url.Values{"titel": {"Cloud-Strategie"}, "ziel": {"Beschluss"}, "fachmk": {"keine"},
 		"beschlussvorschlag": {"Der IT-Planungsrat beschließt die Cloud-Strategie."}, "antrag": {"HE, HH, BB"}})
 	accept := url.Values{"version": {fmt.Sprint(it.Version)}, "entscheidung": {"annehmen"}}
+	// "Antrag von" of the pending registration on the Verwaltung page in
+	// the order every page names the applicants (before, as typed: HE,
+	// HH, BB).
+	_, before := do(t, gs, "GET", ts.URL+"/sitzungen/48/verwaltung", nil)
+	if label := between(before, "<dt>Antrag von</dt><dd>", "</dd>"); !strings.HasPrefix(label, "HE") || !strings.Contains(label, "BB") || strings.Index(label, "BB") > strings.Index(label, "HH") {
+		t.Errorf("the Verwaltung's Antrag von %q, want HE first, then BB before HH", label)
+	}
 	for _, click := range []string{"first", "second"} {
 		if code, _ := do(t, gs, "POST", fmt.Sprintf("%s/tops/%d/entscheidung", ts.URL, it.ID), accept); code != http.StatusSeeOther {
 			t.Fatalf("%s click: %d", click, code)

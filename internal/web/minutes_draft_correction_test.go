@@ -37,4 +37,9 @@ func TestCorrectionSaysWhereItIsApproved(t *testing.T) {
 	if notice := between(after, `role="status"`, "</div>"); !strings.Contains(notice, "Die Berichtigung ist angelegt; sie wird wie das Protokoll "+ways+" genehmigt.") {
 		t.Errorf("the notice after proposing says %q", notice)
 	}
+	// The Verwaltung's list of the minutes' versions says it alike.
+	_, manage := do(t, c, "GET", ts.URL+"/sitzungen/46/verwaltung", nil)
+	if !strings.Contains(manage, "genehmigten Protokoll</a> angelegt") || !strings.Contains(manage, ways) || strings.Contains(manage, "in der nächsten Sitzung genehmigt") {
+		t.Errorf("the Verwaltung does not say %q: %s", ways, between(manage, `<h2 id="fassungen">`, "</section>"))
+	}
 }
