@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -510,5 +509,5 @@ func TestSecurityEveryRouteByRole(t *testing.T) {
 			}
 		}
 	}
-	t.Log(fmt.Sprintf("%d routes, %d calls", len(rec.patterns), calls))
+	t.Logf("%d routes, %d calls", len(rec.patterns), calls)
 }
