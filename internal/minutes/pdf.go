@@ -244,47 +244,39 @@ func (r *pdfRenderer) header(doc Document) {
 	field("Stand", se.MinutesStand.German())
 	field("Genehmigt", doc.ApprovedLine())
 	if doc.Draft() {
-		p.Ln(2)
-		p.SetFont("go", "B", 9)
-		r.tag.BeginElement(pdftag.P).ActualText = DraftNote
-		p.MultiCell(pageWidth, 4.5, DraftNote, "", "L", false)
-		r.tag.EndElement()
+		r.headNote(2, "B", DraftNote)
 	}
 	if note := doc.ReleaseNote(); note != "" {
-		p.Ln(1)
-		p.SetFont("go", "B", 9)
-		r.tag.BeginElement(pdftag.P).ActualText = note
-		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
-		r.tag.EndElement()
+		r.headNote(1, "B", note)
 	}
 	if doc.SharesWarning != "" {
-		p.Ln(2)
-		p.SetFont("go", "B", 9)
-		r.tag.BeginElement(pdftag.P).ActualText = doc.SharesWarning
-		p.MultiCell(pageWidth, 4.5, doc.SharesWarning, "", "L", false)
-		r.tag.EndElement()
+		r.headNote(2, "B", doc.SharesWarning)
 	}
 	if note := doc.InternalNote(); note != "" {
-		p.Ln(2)
-		p.SetFont("go", "B", 9)
-		r.tag.BeginElement(pdftag.P).ActualText = note
-		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
-		r.tag.EndElement()
+		r.headNote(2, "B", note)
 	}
 	if doc.Audience == model.Public {
-		p.Ln(2)
-		p.SetFont("go", "I", 9)
 		// The redactions explained only where there are any, as on the
 		// page (RedactsSomething).
 		note := "Öffentliche Fassung."
 		if RedactsSomething(doc) {
 			note = "Öffentliche Fassung: vertrauliche Passagen sind geschwärzt und als „[geschwärzt]“ gekennzeichnet."
 		}
-		r.tag.BeginElement(pdftag.P).ActualText = note
-		p.MultiCell(pageWidth, 4.5, note, "", "L", false)
-		r.tag.EndElement()
+		r.headNote(2, "I", note)
 	}
 	p.Ln(4)
+}
+
+// headNote writes a note of the head (the draft's, the release's, the
+// version's) as a tagged paragraph in the small font of style ("B", "I"),
+// gap millimetres below what stands above it.
+func (r *pdfRenderer) headNote(gap float64, style, text string) {
+	p := r.pdf
+	p.Ln(gap)
+	p.SetFont("go", style, 9)
+	r.tag.BeginElement(pdftag.P).ActualText = text
+	p.MultiCell(pageWidth, 4.5, text, "", "L", false)
+	r.tag.EndElement()
 }
 
 func (r *pdfRenderer) section(sec Section) {
