@@ -154,6 +154,7 @@ var unaudited = map[string]string{
 	"oparl_dirty":              "work list of the OParl build, kept by triggers and emptied in the same transaction",
 	"rendered_pages":           "public pages rendered from the recorded data, served until the next change (store/pages.go)",
 	"search_state":             "the search index's mark \"needs rebuild\" (derived data), set by migrations and cleared by search.Rebuild",
+	"search_pending":           "sessions whose search documents (derived data) gremium serve still writes, marked by an import (store.SearchAfterCommit) and removed by search.IndexPending",
 	"page_generation":          "counts the changes of content, bumped in the transaction of each change (store/pages.go)",
 	"follow_up_public":         "what the public sees of each follow-up, derived from the recorded data in the same transaction (store/followup_public.go)",
 	"follow_up_public_counts":  "sums of follow_up_public",
